@@ -1,0 +1,6 @@
+export * from './errors.ts';
+export * from './auth.ts';
+export * from './setup.ts';
+export * from './org.ts';
+export * from './finance.ts';
+export * from './audit.ts';

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+export const companySchema = z.object({
+  name: z.string(),
+  taxNumber: z.string(),
+  currency: z.string(),
+  pricesIncludeTax: z.boolean(),
+});
+export type Company = z.infer<typeof companySchema>;
+
+export const storeSchema = z.object({ id: z.string(), code: z.string(), name: z.string() });
+export type Store = z.infer<typeof storeSchema>;
+
+export const warehouseSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  storeId: z.string().nullable(),
+});
+export type Warehouse = z.infer<typeof warehouseSchema>;
+
+export const dashboardSummarySchema = z.object({
+  company: companySchema,
+  counts: z.object({
+    products: z.number().int(),
+    categories: z.number().int(),
+    customers: z.number().int(),
+    suppliers: z.number().int(),
+    stores: z.number().int(),
+    warehouses: z.number().int(),
+    users: z.number().int(),
+  }),
+  productsByCategory: z.array(z.object({ category: z.string(), count: z.number().int() })),
+});
+export type DashboardSummary = z.infer<typeof dashboardSummarySchema>;
