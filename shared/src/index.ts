@@ -3,4 +3,12 @@ export * from './ids/uuidv7.ts';
 export * from './auth/permissions.ts';
 export * from './auth/roles.ts';
 export * from './api/index.ts';
-// domain modules (money, quantity, tax, barcode, journal) are exported below
+export * from './money/money.ts';
+export * from './money/allocate.ts';
+export * from './money/discount.ts';
+export * from './money/format.ts';
+export * from './quantity/quantity.ts';
+export * from './tax/tax.ts';
+export * from './barcode/gs1.ts';
+export * from './barcode/weighed.ts';
+export * from './journal/journal.ts';

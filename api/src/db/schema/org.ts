@@ -1,0 +1,30 @@
+import { boolean, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** One row: the company this installation books for. Its presence means setup is done. */
+export const company = pgTable('company', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  taxNumber: text('tax_number').notNull().default(''),
+  currency: text('currency').notNull(),
+  pricesIncludeTax: boolean('prices_include_tax').notNull().default(true),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
+export const stores = pgTable('stores', {
+  id: uuid('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
+/** A store has one or more warehouses; a warehouse without a store is a central one. */
+export const warehouses = pgTable('warehouses', {
+  id: uuid('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  storeId: uuid('store_id').references(() => stores.id),
+  allowNegativeStock: boolean('allow_negative_stock').notNull().default(true),
+  active: boolean('active').notNull().default(true),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});

@@ -1,0 +1,22 @@
+import type { AccountType } from '@shopbook/shared';
+
+/**
+ * The system chart of accounts. Codes follow the Chinese enterprise chart (企业会计准则)
+ * so an accountant recognises them; documents post only to these codes.
+ */
+export const ACCOUNTS = {
+  cash: { code: '1001', name: 'Cash', nameZh: '库存现金', type: 'asset' },
+  bank: { code: '1002', name: 'Bank', nameZh: '银行存款', type: 'asset' },
+  receivables: { code: '1122', name: 'Accounts receivable', nameZh: '应收账款', type: 'asset' },
+  inventory: { code: '1405', name: 'Inventory', nameZh: '库存商品', type: 'asset' },
+  taxReceivable: { code: '222102', name: 'Input VAT (tax receivable)', nameZh: '应交税费-进项税额', type: 'asset' },
+  payables: { code: '2202', name: 'Accounts payable', nameZh: '应付账款', type: 'liability' },
+  receivedNotInvoiced: { code: '220201', name: 'Goods received not invoiced', nameZh: '应付账款-暂估', type: 'liability' },
+  taxPayable: { code: '222101', name: 'Output VAT (tax payable)', nameZh: '应交税费-销项税额', type: 'liability' },
+  equity: { code: '4001', name: "Owner's equity", nameZh: '实收资本', type: 'equity' },
+  revenue: { code: '6001', name: 'Sales revenue', nameZh: '主营业务收入', type: 'revenue' },
+  costOfGoodsSold: { code: '6401', name: 'Cost of goods sold', nameZh: '主营业务成本', type: 'expense' },
+  adjustments: { code: '6711', name: 'Inventory adjustments', nameZh: '库存盘盈盘亏', type: 'expense' },
+} as const satisfies Record<string, { code: string; name: string; nameZh: string; type: AccountType }>;
+
+export type AccountKey = keyof typeof ACCOUNTS;

@@ -1,0 +1,37 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { asc } from 'drizzle-orm';
+import { accounts } from '../../db/schema/index.ts';
+import type { AppEnv } from '../../http/context.ts';
+import { recordAudit } from '../audit/record.ts';
+import { createJournalEntry, getTrialBalance, listAccounts } from './finance.routes.ts';
+import { postJournalEntry } from './post-entry.ts';
+import { trialBalance } from './trial-balance.ts';
+
+export function registerFinance(app: OpenAPIHono<AppEnv>) {
+  app.openapi(listAccounts, async (c) => {
+    const items = await c.var.deps.db.select().from(accounts).orderBy(asc(accounts.code));
+    return c.json({ items: items.map(({ system: _system, ...a }) => a) }, 200);
+  });
+
+  app.openapi(getTrialBalance, async (c) => c.json(await trialBalance(c.var.deps.db, c.req.valid('query').asOf), 200));
+
+  app.openapi(createJournalEntry, async (c) => {
+    const body = c.req.valid('json');
+    const { db, clock } = c.var.deps;
+    const user = c.var.user!;
+    const now = clock.now();
+    const id = await db.transaction(async (tx) => {
+      const entryId = await postJournalEntry(tx, {
+        date: body.date,
+        sourceType: 'manual',
+        memo: body.memo,
+        lines: body.lines,
+        userId: user.id,
+        postedAt: now,
+      });
+      await recordAudit(tx, { user, action: 'post', entity: 'journal_entry', entityId: entryId, after: body, at: now });
+      return entryId;
+    });
+    return c.json({ id }, 201);
+  });
+}

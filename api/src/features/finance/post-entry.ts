@@ -1,0 +1,61 @@
+import { assertBalanced, JournalError, newId, type JournalLineInput } from '@shopbook/shared';
+import { inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { accounts, journalEntries, journalLines } from '../../db/schema/index.ts';
+import { DomainError } from '../../http/errors.ts';
+
+export interface PostEntryInput {
+  date: string;
+  sourceType: string;
+  sourceId?: string | null;
+  memo?: string;
+  lines: readonly JournalLineInput[];
+  userId?: string | null;
+  postedAt: Date;
+}
+
+/**
+ * The one way money reaches the books. Refuses an unbalanced entry or an unknown
+ * account before writing; the database's deferred trigger checks balance again at
+ * commit. Call it inside the transaction of the document that causes the entry.
+ */
+export async function postJournalEntry(db: DbOrTx, input: PostEntryInput): Promise<string> {
+  try {
+    assertBalanced(input.lines);
+  } catch (e) {
+    if (e instanceof JournalError) {
+      const field = e.lineIndex === undefined ? 'lines' : `lines.${e.lineIndex}`;
+      throw new DomainError('unprocessable', e.message, field);
+    }
+    throw e;
+  }
+  const codes = [...new Set(input.lines.map((l) => l.accountCode))];
+  const known = await db.select({ code: accounts.code }).from(accounts).where(inArray(accounts.code, codes));
+  const missing = codes.filter((c) => !known.some((k) => k.code === c));
+  if (missing.length) {
+    const index = input.lines.findIndex((l) => l.accountCode === missing[0]);
+    throw new DomainError('unprocessable', `unknown account ${missing.join(', ')}`, `lines.${index}.accountCode`);
+  }
+  const id = newId();
+  await db.insert(journalEntries).values({
+    id,
+    entryDate: input.date,
+    postedAt: input.postedAt,
+    sourceType: input.sourceType,
+    sourceId: input.sourceId ?? null,
+    memo: input.memo ?? '',
+    createdBy: input.userId ?? null,
+  });
+  await db.insert(journalLines).values(
+    input.lines.map((l, i) => ({
+      id: newId(),
+      entryId: id,
+      lineNo: i + 1,
+      accountCode: l.accountCode,
+      debit: l.debit,
+      credit: l.credit,
+      memo: l.memo ?? '',
+    })),
+  );
+  return id;
+}

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll } from 'vitest';
+import { createApp, type App } from '../src/app.ts';
+import type { Database } from '../src/db/client.ts';
+import type { AppConfig, Clock } from '../src/http/context.ts';
+import { DEMO_PASSWORD, seedDemo } from '../src/seed/demo.ts';
+import { freshDatabase, type Driver } from './databases.ts';
+
+/** A clock the test moves by hand. */
+export function manualClock(start = new Date('2026-03-02T09:00:00Z')) {
+  let now = start.getTime();
+  return {
+    now: () => new Date(now),
+    advance(ms: number) {
+      now += ms;
+    },
+  } satisfies Clock & { advance(ms: number): void };
+}
+
+export interface TestContext {
+  app: App;
+  database: Database;
+  clock: ReturnType<typeof manualClock>;
+  /** Signs in a demo user and returns a bearer token. */
+  login(username: string, password?: string): Promise<string>;
+  call(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+}
+
+/**
+ * Sets up an app over a fresh database for the enclosing describe block. `demo` seeds
+ * the demo company; without it the database is empty and setup is required.
+ */
+export function useApp(driver: Driver, opts: { demo?: boolean; config?: Partial<AppConfig> } = {}): TestContext {
+  const ctx = { clock: manualClock() } as TestContext;
+  beforeAll(async () => {
+    ctx.database = await freshDatabase(driver);
+    if (opts.demo ?? true) await seedDemo(ctx.database.db, ctx.clock.now());
+    ctx.app = createApp({ db: ctx.database.db, driver, clock: ctx.clock, config: opts.config });
+  });
+  afterAll(async () => {
+    await ctx.database?.close();
+  });
+  ctx.call = (method, path, o = {}) => {
+    const headers: Record<string, string> = { ...o.headers };
+    if (o.token) headers.authorization = `Bearer ${o.token}`;
+    let body: string | undefined;
+    if (o.body !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      body = typeof o.body === 'string' ? o.body : JSON.stringify(o.body);
+    }
+    return Promise.resolve(ctx.app.request(path, { method, headers, body }));
+  };
+  ctx.login = async (username, password = DEMO_PASSWORD) => {
+    const res = await ctx.call('POST', '/api/auth/login', { body: { username, password } });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { token: string }).token;
+  };
+  return ctx;
+}
