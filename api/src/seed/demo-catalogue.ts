@@ -113,6 +113,66 @@ export const DEMO_CATEGORIES: CategoryNode[] = [
     ],
   },
   {
+    code: 'FROZEN', name: '冷冻食品 Frozen', children: [
+      { code: 'FROZEN-DUMP', name: '速冻面点 Dumplings', families: [
+        { name: '水饺 Dumplings', brands: ['思念 Synear', '三全 Sanquan', '湾仔码头 Wanchai Ferry'], sizes: ['500g', '1kg'], price: 1590, taxBp: 1300, shelfLifeDays: 270 },
+        { name: '汤圆 Sweet rice balls', brands: ['思念 Synear', '三全 Sanquan'], sizes: ['400g', '800g'], price: 1290, taxBp: 1300, shelfLifeDays: 270 },
+      ] },
+      { code: 'FROZEN-ICE', name: '冰淇淋 Ice cream', families: [
+        { name: '冰淇淋 Ice cream', brands: ['伊利 Yili', '和路雪 Wall\'s', '哈根达斯 Häagen-Dazs'], sizes: ['单支 single', '家庭装 family'], price: 500, taxBp: 1300, shelfLifeDays: 365 },
+      ] },
+    ],
+  },
+  {
+    code: 'ALC', name: '酒类 Alcohol', children: [
+      { code: 'ALC-BEER', name: '啤酒 Beer', families: [
+        { name: '啤酒 Beer', brands: ['青岛 Tsingtao', '雪花 Snow', '百威 Budweiser', '燕京 Yanjing'], sizes: ['330ml', '500ml', '12×330ml'], price: 450, taxBp: 1300 },
+      ] },
+      { code: 'ALC-SPIRIT', name: '白酒 Baijiu', families: [
+        { name: '白酒 Baijiu', brands: ['茅台 Moutai', '五粮液 Wuliangye', '红星二锅头 Red Star Erguotou'], sizes: ['100ml', '500ml'], price: 2500, taxBp: 1300 },
+      ] },
+      { code: 'ALC-WINE', name: '葡萄酒 Wine', families: [
+        { name: '葡萄酒 Wine', brands: ['张裕 Changyu', '长城 Great Wall', '奔富 Penfolds'], sizes: ['750ml'], price: 8900, taxBp: 1300 },
+      ] },
+    ],
+  },
+  {
+    code: 'BAKE', name: '烘焙 Bakery', families: [
+      { name: '面包 Bread', brands: ['桃李 Toly', '宾堡 Bimbo', '曼可顿 Mankattan'], sizes: ['切片 sliced', '吐司 toast', '餐包 rolls'], price: 690, taxBp: 1300, shelfLifeDays: 5 },
+      { name: '蛋糕 Cake', brands: ['好利来 Holiland', '达利园 Daliyuan'], sizes: ['6枚 6 pcs', '12枚 12 pcs'], price: 1290, taxBp: 1300, shelfLifeDays: 10 },
+    ],
+  },
+  {
+    code: 'DRINKS-HOT', name: '咖啡茶叶 Coffee and tea', families: [
+      { name: '咖啡 Coffee', brands: ['雀巢 Nescafé', '星巴克 Starbucks', '三顿半 Saturnbird'], sizes: ['12条 12 sticks', '30条 30 sticks', '罐装 tin'], price: 3990, taxBp: 1300 },
+      { name: '茶叶 Tea leaves', brands: ['西湖龙井 Longjing', '铁观音 Tieguanyin', '普洱 Pu\'er'], sizes: ['100g', '250g'], price: 6800, taxBp: 1300 },
+    ],
+  },
+  {
+    code: 'EGGS', name: '蛋类 Eggs', families: [
+      { name: '鸡蛋 Eggs', brands: ['德青源 DQY', '黄天鹅 Yellow Swan', '圣迪乐村 Sundaily'], sizes: ['10枚 10 eggs', '30枚 30 eggs'], price: 1590, taxBp: 900, shelfLifeDays: 30 },
+    ],
+  },
+  {
+    code: 'BABY', name: '母婴 Baby', families: [
+      { name: '奶粉 Infant formula', brands: ['飞鹤 Feihe', '美赞臣 Enfamil', '爱他美 Aptamil'], sizes: ['400g', '800g'], price: 15800, taxBp: 1300, shelfLifeDays: 540 },
+      { name: '纸尿裤 Diapers', brands: ['帮宝适 Pampers', '好奇 Huggies', '花王 Merries'], sizes: ['S', 'M', 'L'], price: 8900, taxBp: 1300 },
+    ],
+  },
+  {
+    code: 'STAT', name: '文具电池 Stationery', families: [
+      { name: '中性笔 Gel pen', brands: ['晨光 M&G', '得力 Deli', '百乐 Pilot'], sizes: ['单支 single', '12支 12-pack'], price: 300, taxBp: 1300 },
+      { name: '笔记本 Notebook', brands: ['得力 Deli', '国誉 Kokuyo'], sizes: ['A5', 'B5', 'A4'], price: 590, taxBp: 1300 },
+      { name: '电池 Batteries', brands: ['南孚 Nanfu', '金霸王 Duracell', '双鹿 Shuanglu'], sizes: ['AA×4', 'AAA×4'], price: 1990, taxBp: 1300 },
+    ],
+  },
+  {
+    code: 'PET', name: '宠物 Pets', families: [
+      { name: '猫粮 Cat food', brands: ['皇家 Royal Canin', '伟嘉 Whiskas', '麦富迪 Myfoodie'], sizes: ['1.5kg', '4kg'], price: 6900, taxBp: 900 },
+      { name: '狗粮 Dog food', brands: ['皇家 Royal Canin', '宝路 Pedigree', '比瑞吉 Nature Bridge'], sizes: ['2kg', '7.5kg'], price: 7900, taxBp: 900 },
+    ],
+  },
+  {
     code: 'SERV', name: '服务 Services', families: [
       { name: '服务 Service', brands: ['送货上门 Home delivery', '礼品包装 Gift wrapping'], sizes: ['次 each'], price: 1000, taxBp: 600, unit: 'service' },
       { name: '购物卡 Gift card', brands: ['储值卡 Stored-value card'], sizes: ['100元 CNY 100', '500元 CNY 500'], price: 10000, taxBp: 0, unit: 'card' },
