@@ -57,6 +57,12 @@ export async function signIn(c: Context<AppEnv>, input: LoginRequest) {
 
 export async function signOut(c: Context<AppEnv>) {
   const hash = c.var.sessionTokenHash;
-  if (hash) await endSession(c.var.deps.db, hash);
+  const user = c.var.user;
+  if (hash && user) {
+    await c.var.deps.db.transaction(async (tx) => {
+      await endSession(tx, hash);
+      await recordAudit(tx, { user, action: 'logout', entity: 'session', entityId: user.id, at: c.var.deps.clock.now() });
+    });
+  }
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
