@@ -6,6 +6,7 @@ import { registerAuth } from './features/auth/auth.index.ts';
 import { sessionMiddleware } from './features/auth/auth.middleware.ts';
 import { registerDashboard } from './features/dashboard/dashboard.index.ts';
 import { registerFinance } from './features/finance/finance.index.ts';
+import { registerInventory } from './features/inventory/inventory.index.ts';
 import { registerHealth } from './features/health/health.index.ts';
 import { registerOrg } from './features/org/org.index.ts';
 import { registerSetup } from './features/setup/setup.index.ts';
@@ -51,6 +52,7 @@ export function createApp(options: CreateAppOptions) {
   registerDashboard(app);
   registerFinance(app);
   registerAudit(app);
+  registerInventory(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'sb_session' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

@@ -4,3 +4,4 @@ export * from './setup.ts';
 export * from './org.ts';
 export * from './finance.ts';
 export * from './audit.ts';
+export * from './inventory.ts';

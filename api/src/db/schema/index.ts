@@ -4,3 +4,5 @@ export * from './audit.ts';
 export * from './finance.ts';
 export * from './catalogue.ts';
 export * from './partners.ts';
+export * from './inventory.ts';
+export * from './numbering.ts';

@@ -20,3 +20,14 @@ export const ACCOUNTS = {
 } as const satisfies Record<string, { code: string; name: string; nameZh: string; type: AccountType }>;
 
 export type AccountKey = keyof typeof ACCOUNTS;
+
+/**
+ * Control accounts are fed only by their sub-ledgers (stock, customers, suppliers), so
+ * that each always equals its sub-ledger; manual entries may not touch them.
+ */
+export const CONTROL_ACCOUNTS: readonly string[] = [
+  ACCOUNTS.inventory.code,
+  ACCOUNTS.receivables.code,
+  ACCOUNTS.payables.code,
+  ACCOUNTS.receivedNotInvoiced.code,
+];

@@ -2,7 +2,9 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { asc } from 'drizzle-orm';
 import { accounts } from '../../db/schema/index.ts';
 import type { AppEnv } from '../../http/context.ts';
+import { DomainError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/record.ts';
+import { CONTROL_ACCOUNTS } from './chart.ts';
 import { createJournalEntry, getTrialBalance, listAccounts } from './finance.routes.ts';
 import { postJournalEntry } from './post-entry.ts';
 import { trialBalance } from './trial-balance.ts';
@@ -20,6 +22,10 @@ export function registerFinance(app: OpenAPIHono<AppEnv>) {
     const { db, clock } = c.var.deps;
     const user = c.var.user!;
     const now = clock.now();
+    const control = body.lines.findIndex((l) => CONTROL_ACCOUNTS.includes(l.accountCode));
+    if (control >= 0) {
+      throw new DomainError('unprocessable', `account ${body.lines[control]!.accountCode} is a control account, posted only by its documents`, `lines.${control}.accountCode`);
+    }
     const id = await db.transaction(async (tx) => {
       const entryId = await postJournalEntry(tx, {
         date: body.date,

@@ -19,10 +19,10 @@ describeEachDriver('journal and trial balance', (driver) => {
       token,
       body: {
         date: '2026-03-01',
-        memo: 'Opening capital and stock',
+        memo: 'Opening capital',
         lines: [
           { accountCode: ACCOUNTS.bank.code, debit: 10_000_000 },
-          { accountCode: ACCOUNTS.inventory.code, debit: 2_500_050 },
+          { accountCode: ACCOUNTS.cash.code, debit: 2_500_050 },
           { accountCode: ACCOUNTS.equity.code, credit: 12_500_050 },
         ],
       },
@@ -47,6 +47,10 @@ describeEachDriver('journal and trial balance', (driver) => {
     const unknown = await post([{ accountCode: '1001', debit: 100 }, { accountCode: '9999', credit: 100 }]);
     expect(unknown.status).toBe(422);
     expect(((await unknown.json()) as { error: { field: string } }).error.field).toBe('lines.1.accountCode');
+
+    const control = await post([{ accountCode: ACCOUNTS.inventory.code, debit: 100 }, { accountCode: ACCOUNTS.equity.code, credit: 100 }]);
+    expect(control.status).toBe(422);
+    expect(((await control.json()) as { error: { field: string } }).error.field).toBe('lines.0.accountCode');
 
     const fractional = await post([{ accountCode: '1001', debit: 1.5 }, { accountCode: '6001', credit: 1.5 }]);
     expect(fractional.status).toBe(400);

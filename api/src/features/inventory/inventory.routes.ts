@@ -1,0 +1,73 @@
+import { z } from '@hono/zod-openapi';
+import { adjustmentRequestSchema, adjustmentSchema, apiErrorSchema, ledgerCheckSchema, stockLevelQuerySchema, stockLevelSchema, stockMoveSchema } from '@shopbook/shared';
+import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
+
+const idParam = z.object({ id: z.uuid({ message: 'id must be a uuid' }) });
+
+export const listLevels = defineRoute('inventory.read', {
+  method: 'get',
+  path: '/api/inventory/levels',
+  tags: ['inventory'],
+  summary: 'Stock on hand per product, warehouse and batch; lowOnly=true for low and negative stock',
+  request: { query: stockLevelQuerySchema },
+  responses: { 200: jsonResponse(z.object({ items: z.array(stockLevelSchema), total: z.number().int() }), 'Levels') },
+});
+
+export const productMoves = defineRoute('inventory.read', {
+  method: 'get',
+  path: '/api/inventory/products/{id}/moves',
+  tags: ['inventory'],
+  summary: "A product's ledger with running balances and the document behind each move",
+  request: { params: idParam, query: z.object({ warehouseId: z.uuid({ message: 'warehouseId must be a uuid' }).optional() }) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(stockMoveSchema) }), 'Moves') },
+});
+
+export const listAdjustmentsRoute = defineRoute('inventory.read', {
+  method: 'get',
+  path: '/api/inventory/adjustments',
+  tags: ['inventory'],
+  summary: 'Recent stock adjustments',
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(adjustmentSchema.omit({ lines: true })) }), 'Adjustments'),
+  },
+});
+
+export const getAdjustmentRoute = defineRoute('inventory.read', {
+  method: 'get',
+  path: '/api/inventory/adjustments/{id}',
+  tags: ['inventory'],
+  summary: 'One stock adjustment with its lines',
+  request: { params: idParam },
+  responses: { 200: jsonResponse(adjustmentSchema, 'Adjustment'), 404: jsonResponse(apiErrorSchema, 'Not found') },
+});
+
+export const createAdjustmentRoute = defineRoute('inventory.adjust', {
+  method: 'post',
+  path: '/api/inventory/adjustments',
+  tags: ['inventory'],
+  summary: 'Draft a stock adjustment (no stock moves until posted)',
+  request: { body: jsonBody(adjustmentRequestSchema) },
+  responses: { 201: jsonResponse(adjustmentSchema, 'Draft created'), 422: jsonResponse(apiErrorSchema, 'Unknown product or warehouse') },
+});
+
+export const postAdjustmentRoute = defineRoute('inventory.approve', {
+  method: 'post',
+  path: '/api/inventory/adjustments/{id}/post',
+  tags: ['inventory'],
+  summary: 'Post a draft adjustment: stock moves and journal entry',
+  request: { params: idParam },
+  responses: {
+    200: jsonResponse(adjustmentSchema, 'Posted'),
+    404: jsonResponse(apiErrorSchema, 'Not found'),
+    409: jsonResponse(apiErrorSchema, 'Already posted'),
+    422: jsonResponse(apiErrorSchema, 'Would make stock negative where that is forbidden'),
+  },
+});
+
+export const ledgerCheckRoute = defineRoute('settings.write', {
+  method: 'get',
+  path: '/api/inventory/ledger-check',
+  tags: ['inventory'],
+  summary: 'Verify levels against moves and the journal against the stock value',
+  responses: { 200: jsonResponse(ledgerCheckSchema, 'Result') },
+});

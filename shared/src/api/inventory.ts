@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/** Quantities travel as decimal strings with up to 3 decimals: '12', '-1.5', '0.250'. */
+export const quantityStringSchema = z
+  .string()
+  .trim()
+  .regex(/^-?\d{1,11}(\.\d{1,3})?$/, 'quantity must be a number with at most 3 decimals');
+
+/** Unit costs travel as decimal strings of minor units with up to 4 decimals. */
+export const unitCostStringSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,14}(\.\d{1,4})?$/, 'unit cost must be a non-negative number of minor units with at most 4 decimals');
+
+export const ADJUSTMENT_REASON_VALUES = ['damage', 'loss', 'found', 'expired', 'own_use', 'correction'] as const;
+
+export const adjustmentRequestSchema = z
+  .object({
+    warehouseId: z.uuid({ message: 'warehouseId must be a uuid' }),
+    reason: z.enum(ADJUSTMENT_REASON_VALUES, { message: `reason must be one of ${ADJUSTMENT_REASON_VALUES.join(', ')}` }),
+    note: z.string().trim().max(500).default(''),
+    lines: z
+      .array(
+        z.object({
+          productId: z.uuid({ message: 'productId must be a uuid' }),
+          batchId: z.uuid().nullable().default(null),
+          qty: quantityStringSchema.refine((q) => Number(q) !== 0, 'quantity must not be zero'),
+          unitCost: unitCostStringSchema.optional(),
+        }),
+      )
+      .min(1, 'an adjustment needs at least one line')
+      .max(1000),
+  })
+  .superRefine((v, ctx) => {
+    const decreases = ['damage', 'loss', 'expired', 'own_use'].includes(v.reason);
+    v.lines.forEach((l, i) => {
+      const negative = l.qty.startsWith('-');
+      if (decreases && !negative) ctx.addIssue({ code: 'custom', path: ['lines', i, 'qty'], message: `${v.reason} takes stock away: quantity must be negative` });
+      if (v.reason === 'found' && negative) ctx.addIssue({ code: 'custom', path: ['lines', i, 'qty'], message: 'found stock adds: quantity must be positive' });
+    });
+  });
+export type AdjustmentRequest = z.input<typeof adjustmentRequestSchema>;
+
+export const adjustmentSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  warehouseId: z.string(),
+  reason: z.string(),
+  note: z.string(),
+  status: z.enum(['draft', 'posted']),
+  createdAt: z.string(),
+  postedAt: z.string().nullable(),
+  lines: z.array(
+    z.object({ productId: z.string(), sku: z.string(), name: z.string(), batchId: z.string().nullable(), qty: z.string(), unitCost: z.string().nullable() }),
+  ),
+});
+export type Adjustment = z.infer<typeof adjustmentSchema>;
+
+export const stockLevelSchema = z.object({
+  productId: z.string(),
+  sku: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  warehouseId: z.string(),
+  warehouseCode: z.string(),
+  batchId: z.string().nullable(),
+  batchNo: z.string().nullable(),
+  expiryDate: z.string().nullable(),
+  qty: z.string(),
+  avgCost: z.string(),
+  value: z.number().int(),
+  reorderPoint: z.string().nullable(),
+});
+export type StockLevel = z.infer<typeof stockLevelSchema>;
+
+export const stockLevelQuerySchema = z.object({
+  warehouseId: z.uuid({ message: 'warehouseId must be a uuid' }).optional(),
+  productId: z.uuid({ message: 'productId must be a uuid' }).optional(),
+  q: z.string().trim().max(100).optional(),
+  lowOnly: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1, 'page starts at 1').default(1),
+  pageSize: z.coerce.number().int().min(1).max(500, 'pageSize is at most 500').default(50),
+});
+
+export const stockMoveSchema = z.object({
+  id: z.string(),
+  occurredAt: z.string(),
+  moveType: z.string(),
+  docType: z.string(),
+  docId: z.string(),
+  warehouseCode: z.string(),
+  batchId: z.string().nullable(),
+  qty: z.string(),
+  unitCost: z.string(),
+  value: z.number().int(),
+  balance: z.string(),
+});
+export type StockMove = z.infer<typeof stockMoveSchema>;
+
+export const ledgerCheckSchema = z.object({
+  ok: z.boolean(),
+  levelsChecked: z.number().int(),
+  levelDifferences: z.array(
+    z.object({ productId: z.string(), warehouseId: z.string(), batchId: z.string(), levelQty: z.string(), movesQty: z.string(), levelValue: z.number(), movesValue: z.number() }),
+  ),
+  journalInventory: z.number().int(),
+  stockValue: z.number().int(),
+});
+export type LedgerCheck = z.infer<typeof ledgerCheckSchema>;
