@@ -1,0 +1,15 @@
+export { PosDb, POS_DB_NAME } from './PosDb.ts';
+export * from './product.ts';
+export * from './outbox.ts';
+export * from './meta.ts';
+export * from './searchKeys.ts';
+
+import { PosDb } from './PosDb.ts';
+
+let instance: PosDb | undefined;
+
+/** The app's one database connection, opened on first use. */
+export function getDb(): PosDb {
+  instance ??= new PosDb();
+  return instance;
+}
