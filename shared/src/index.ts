@@ -12,3 +12,4 @@ export * from './tax/tax.ts';
 export * from './barcode/gs1.ts';
 export * from './barcode/weighed.ts';
 export * from './journal/journal.ts';
+export * from './inventory/index.ts';

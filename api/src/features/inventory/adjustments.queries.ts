@@ -88,8 +88,9 @@ export async function postAdjustment(db: DbOrTx, id: string, user: SessionUser, 
       warehouseId: doc.warehouseId,
       batchId: line.batchId,
       qty: line.qty,
-      // Found stock without a stated cost, or stock never costed, goes at the purchase price.
-      unitCost: line.unitCost ?? String(purchasePrice),
+      // Without a stated cost, found stock comes in at the average; never-costed stock at the purchase price.
+      ...(line.unitCost ? { unitCost: line.unitCost } : {}),
+      fallbackCost: String(purchasePrice),
       moveType: 'adjustment',
       docType: 'stock_adjustment',
       docId: id,

@@ -1,4 +1,4 @@
-import { newId } from '@shopbook/shared';
+import { lineCostMinor, newId, parseQuantity, parseUnitCost4 } from '@shopbook/shared';
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { rows } from '../../db/rows.ts';
@@ -11,8 +11,10 @@ export interface MoveInput {
   batchId?: string | null;
   /** Signed decimal string with up to 3 decimals, e.g. '-1.5'. */
   qty: string;
-  /** Unit cost in minor units, up to 4 decimals: required inbound; outbound, the cost of stock never costed before. */
+  /** Inbound: unit cost in minor units (up to 4 decimals); omitted, the stock comes in at the current average. */
   unitCost?: string;
+  /** Cost for stock that has never been costed (the product's purchase price). */
+  fallbackCost?: string;
   moveType: string;
   docType: string;
   docId: string;
@@ -35,9 +37,9 @@ interface LevelRow {
   qty: string;
   avg_cost: string;
   value: string | number;
-  move_value: string | number;
   move_cost: string;
 }
+
 
 /**
  * Applies moves to the ledger: one atomic upsert per level (never read-modify-write),
@@ -45,10 +47,9 @@ interface LevelRow {
  * transaction. Moves are applied in key order so two documents touching the same
  * products lock them in the same order and cannot deadlock.
  *
- * Costing (moving weighted average, shared/src/inventory/costing.ts is the model):
- * inbound into empty or negative stock takes the inbound cost; otherwise
- * avg = round((qty·avg + q·cost) / (qty + q), 4). Outbound goes at the average and
- * leaves it unchanged. A move's value is round(q·cost) in minor units, half away from zero.
+ * Costing is the moving weighted average of shared/src/inventory/costing.ts: inbound
+ * into empty or negative stock takes the inbound cost, otherwise the quantity-weighted
+ * mean; outbound goes at the average. A move's value is round(q·cost) in minor units.
  */
 export async function postMoves(db: DbOrTx, moves: readonly MoveInput[]): Promise<PostedMove[]> {
   const sorted = [...moves].sort((a, b) =>
@@ -58,35 +59,33 @@ export async function postMoves(db: DbOrTx, moves: readonly MoveInput[]): Promis
   const recordedAt = new Date();
   for (const m of sorted) {
     const batchId = m.batchId ?? NO_BATCH;
-    const inbound = !m.qty.startsWith('-');
-    if (inbound && m.unitCost === undefined) throw new Error(`inbound move of ${m.productId} needs a unit cost`);
-    // Outbound, unitCost is only the fallback for stock that has never had a cost.
-    const cost = m.unitCost ?? '0';
+    const cost = m.qty.startsWith('-') ? null : (m.unitCost ?? null);
+    const fallback = m.fallbackCost ?? '0';
+    // Inbound with a cost moves the average (exact half-up integer division, as
+    // shared/src/inventory/costing.ts); outbound, and inbound without a cost (a found
+    // item, a return), go at the current average and leave it unchanged.
     const [level] = await rows<LevelRow>(
       db,
       sql`INSERT INTO stock_levels AS l (product_id, warehouse_id, batch_id, qty, avg_cost, value, updated_at)
-          VALUES (${m.productId}, ${m.warehouseId}, ${batchId}, ${m.qty}::numeric, ${cost}::numeric,
-                  round(${m.qty}::numeric * ${cost}::numeric), ${recordedAt.toISOString()}::timestamptz)
+          VALUES (${m.productId}, ${m.warehouseId}, ${batchId}, ${m.qty}::numeric, coalesce(${cost}::numeric, ${fallback}::numeric),
+                  round(${m.qty}::numeric * coalesce(${cost}::numeric, ${fallback}::numeric)), ${recordedAt.toISOString()}::timestamptz)
           ON CONFLICT (product_id, warehouse_id, batch_id) DO UPDATE SET
             qty = l.qty + EXCLUDED.qty,
             avg_cost = CASE
-              WHEN EXCLUDED.qty <= 0 THEN l.avg_cost
+              WHEN ${cost}::numeric IS NULL THEN l.avg_cost
               WHEN l.qty <= 0 THEN EXCLUDED.avg_cost
-              ELSE round((l.qty * l.avg_cost + EXCLUDED.qty * EXCLUDED.avg_cost) / (l.qty + EXCLUDED.qty), 4)
+              ELSE div(2 * (l.qty * l.avg_cost + EXCLUDED.qty * EXCLUDED.avg_cost) * 10000000 + (l.qty + EXCLUDED.qty) * 1000,
+                       2 * (l.qty + EXCLUDED.qty) * 1000) / 10000
             END,
-            value = l.value + CASE
-              WHEN EXCLUDED.qty > 0 THEN round(EXCLUDED.qty * EXCLUDED.avg_cost)
-              ELSE round(EXCLUDED.qty * l.avg_cost)
-            END,
+            value = l.value + round(EXCLUDED.qty * CASE WHEN ${cost}::numeric IS NULL THEN l.avg_cost ELSE EXCLUDED.avg_cost END),
             updated_at = EXCLUDED.updated_at
           RETURNING l.qty::text AS qty, l.avg_cost::text AS avg_cost, l.value AS value,
-            CASE WHEN ${m.qty}::numeric > 0 THEN round(${m.qty}::numeric * ${cost}::numeric) ELSE round(${m.qty}::numeric * l.avg_cost) END AS move_value,
-            CASE WHEN ${m.qty}::numeric > 0 THEN ${cost}::numeric ELSE l.avg_cost END::text AS move_cost`,
+            CASE WHEN ${cost}::numeric IS NULL THEN l.avg_cost ELSE ${cost}::numeric END::text AS move_cost`,
     );
     if (!level) throw new Error('stock level upsert returned nothing');
     if (level.qty.startsWith('-')) await refuseIfNegativeForbidden(db, m.warehouseId, m.productId);
     const id = newId();
-    const value = Number(level.move_value);
+    const value = lineCostMinor(parseQuantity(m.qty), parseUnitCost4(level.move_cost));
     await db.insert(stockMoves).values({
       id,
       productId: m.productId,

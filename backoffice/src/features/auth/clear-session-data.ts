@@ -1,0 +1,16 @@
+import { useAuditStore } from '../audit/audit.store.ts';
+import { useDashboardStore } from '../dashboard/dashboard.store.ts';
+import { useTrialBalanceStore } from '../finance/trial-balance.store.ts';
+import { useCompanyStore } from '../org/company.store.ts';
+
+/**
+ * Drops everything a signed-in user loaded. Called when a session starts or ends, so a
+ * cashier signing in after the owner on the same browser never sees the owner's figures.
+ * Add each new store that holds API data here.
+ */
+export function clearSessionData(): void {
+  useDashboardStore().clear();
+  useCompanyStore().clear();
+  useTrialBalanceStore().clear();
+  useAuditStore().clear();
+}

@@ -1,0 +1,44 @@
+import { DEFAULT_ROLE_PERMISSIONS, type Permission } from '@shopbook/shared';
+import { describe, expect, it } from 'vitest';
+import { firstAllowedItem, NAVIGATION, visibleNavigation } from './navigation.ts';
+
+const canAs = (role: keyof typeof DEFAULT_ROLE_PERMISSIONS) => (p: Permission) =>
+  DEFAULT_ROLE_PERMISSIONS[role].includes(p);
+
+describe('visibleNavigation', () => {
+  it('shows every area to the owner', () => {
+    expect(visibleNavigation(canAs('owner')).map((g) => g.key)).toEqual(NAVIGATION.map((g) => g.key));
+  });
+
+  it('hides Finance, Admin and the dashboard from a cashier', () => {
+    const keys = visibleNavigation(canAs('cashier')).map((g) => g.key);
+    expect(keys).not.toContain('finance');
+    expect(keys).not.toContain('admin');
+    expect(keys).not.toContain('dashboard');
+    expect(keys).toContain('catalogue');
+  });
+
+  it('shows the accountant the trial balance and the audit log but not backups', () => {
+    const items = visibleNavigation(canAs('accountant')).flatMap((g) => g.items.map((i) => i.name));
+    expect(items).toContain('trialBalance');
+    expect(items).toContain('audit');
+    expect(items).not.toContain('backups');
+    expect(items).not.toContain('users');
+  });
+});
+
+describe('firstAllowedItem', () => {
+  it('lands on the dashboard when allowed, elsewhere when not', () => {
+    expect(firstAllowedItem(canAs('owner'))?.name).toBe('dashboard');
+    expect(firstAllowedItem(canAs('cashier'))?.name).toBe('products');
+    expect(firstAllowedItem(() => false)).toBeNull();
+  });
+});
+
+describe('NAVIGATION', () => {
+  it('uses each route name and path once', () => {
+    const items = NAVIGATION.flatMap((g) => g.items);
+    expect(new Set(items.map((i) => i.name)).size).toBe(items.length);
+    expect(new Set(items.map((i) => i.path)).size).toBe(items.length);
+  });
+});

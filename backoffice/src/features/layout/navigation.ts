@@ -1,0 +1,96 @@
+import { Box, Goods, Money, Odometer, Sell, Setting, ShoppingCart } from '@element-plus/icons-vue';
+import type { Permission } from '@shopbook/shared';
+import type { Component } from 'vue';
+
+/**
+ * The back office's map: every area, the permission that opens it, and whether this
+ * version has a page for it. The sidebar and the router are both built from this list,
+ * so a page cannot be reachable without being in the menu or vice versa.
+ */
+export interface NavItem {
+  /** Route name; also the key of its label under `nav.` in the catalogues. */
+  name: string;
+  path: string;
+  permission: Permission;
+  /** False: routes to the "not available in this version" page. */
+  available: boolean;
+}
+
+export interface NavGroup {
+  key: string;
+  icon: Component;
+  items: NavItem[];
+}
+
+export const NAVIGATION: NavGroup[] = [
+  {
+    key: 'dashboard',
+    icon: Odometer,
+    items: [{ name: 'dashboard', path: '/dashboard', permission: 'dashboard.view', available: true }],
+  },
+  {
+    key: 'catalogue',
+    icon: Goods,
+    items: [
+      { name: 'products', path: '/catalogue/products', permission: 'catalogue.read', available: false },
+      { name: 'categories', path: '/catalogue/categories', permission: 'catalogue.read', available: false },
+    ],
+  },
+  {
+    key: 'inventory',
+    icon: Box,
+    items: [
+      { name: 'stock', path: '/inventory/stock', permission: 'inventory.read', available: false },
+      { name: 'transfers', path: '/inventory/transfers', permission: 'inventory.read', available: false },
+      { name: 'stockTakes', path: '/inventory/stock-takes', permission: 'inventory.read', available: false },
+      { name: 'lowStock', path: '/inventory/low-stock', permission: 'inventory.read', available: false },
+    ],
+  },
+  {
+    key: 'purchasing',
+    icon: ShoppingCart,
+    items: [
+      { name: 'suppliers', path: '/purchasing/suppliers', permission: 'suppliers.read', available: false },
+      { name: 'purchaseOrders', path: '/purchasing/orders', permission: 'purchasing.read', available: false },
+      { name: 'receipts', path: '/purchasing/receipts', permission: 'purchasing.read', available: false },
+    ],
+  },
+  {
+    key: 'sales',
+    icon: Sell,
+    items: [
+      { name: 'customers', path: '/sales/customers', permission: 'customers.read', available: false },
+      { name: 'salesOrders', path: '/sales/orders', permission: 'sales.read', available: false },
+      { name: 'invoices', path: '/sales/invoices', permission: 'sales.read', available: false },
+    ],
+  },
+  {
+    key: 'finance',
+    icon: Money,
+    items: [
+      { name: 'trialBalance', path: '/finance/trial-balance', permission: 'finance.read', available: true },
+      { name: 'reports', path: '/finance/reports', permission: 'reports.read', available: false },
+    ],
+  },
+  {
+    key: 'admin',
+    icon: Setting,
+    items: [
+      { name: 'users', path: '/admin/users', permission: 'users.read', available: false },
+      { name: 'audit', path: '/admin/audit', permission: 'audit.read', available: true },
+      { name: 'backups', path: '/admin/backups', permission: 'backups.manage', available: false },
+    ],
+  },
+];
+
+/** The groups and items a user may open; empty groups disappear. */
+export function visibleNavigation(can: (p: Permission) => boolean, nav: NavGroup[] = NAVIGATION): NavGroup[] {
+  return nav
+    .map((group) => ({ ...group, items: group.items.filter((item) => can(item.permission)) }))
+    .filter((group) => group.items.length > 0);
+}
+
+/** Where a user lands after sign-in: the first page they may open, or null if none. */
+export function firstAllowedItem(can: (p: Permission) => boolean, nav: NavGroup[] = NAVIGATION): NavItem | null {
+  return visibleNavigation(can, nav)[0]?.items[0] ?? null;
+}

@@ -1,0 +1,48 @@
+import type { Component } from 'vue';
+import type { RouteRecordRaw } from 'vue-router';
+import { useAuthStore } from '../features/auth/auth.store.ts';
+import { firstAllowedItem, NAVIGATION } from '../features/layout/navigation.ts';
+
+type Page = () => Promise<Component>;
+
+/** The areas this version really serves; everything else in NAVIGATION says so plainly. */
+const PAGES: Record<string, Page> = {
+  dashboard: () => import('../features/dashboard/DashboardPage.vue'),
+  trialBalance: () => import('../features/finance/TrialBalancePage.vue'),
+  audit: () => import('../features/audit/AuditLogPage.vue'),
+};
+const notYetAvailable: Page = () => import('../features/layout/NotYetAvailable.vue');
+const forbiddenPage: Page = () => import('../features/layout/ForbiddenPage.vue');
+
+const areaRoutes: RouteRecordRaw[] = NAVIGATION.flatMap((group) =>
+  group.items.map((item) => ({
+    path: item.path.replace(/^\//, ''),
+    name: item.name,
+    component: (item.available ? PAGES[item.name] : undefined) ?? notYetAvailable,
+    meta: { permission: item.permission, navKey: item.name },
+  })),
+);
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('../features/auth/LoginPage.vue'), meta: { public: true } },
+  { path: '/setup', name: 'setup', component: () => import('../features/setup/SetupWizard.vue') },
+  {
+    path: '/',
+    component: () => import('../features/layout/AppLayout.vue'),
+    children: [
+      {
+        // Never rendered: sends each user to the first page they may open.
+        path: '',
+        name: 'home',
+        component: forbiddenPage,
+        beforeEnter: () => {
+          const item = firstAllowedItem(useAuthStore().can);
+          return item ? { name: item.name } : { name: 'forbidden' };
+        },
+      },
+      ...areaRoutes,
+      { path: 'forbidden', name: 'forbidden', component: forbiddenPage },
+      { path: ':pathMatch(.*)*', name: 'notFound', component: () => import('../features/layout/NotFoundPage.vue') },
+    ],
+  },
+];
