@@ -6,6 +6,7 @@ import { registerAuth } from './features/auth/auth.index.ts';
 import { sessionMiddleware } from './features/auth/auth.middleware.ts';
 import { registerDashboard } from './features/dashboard/dashboard.index.ts';
 import { registerFinance } from './features/finance/finance.index.ts';
+import { registerCatalogue } from './features/catalogue/catalogue.index.ts';
 import { registerInventory } from './features/inventory/inventory.index.ts';
 import { registerHealth } from './features/health/health.index.ts';
 import { registerOrg } from './features/org/org.index.ts';
@@ -52,6 +53,7 @@ export function createApp(options: CreateAppOptions) {
   registerDashboard(app);
   registerFinance(app);
   registerAudit(app);
+  registerCatalogue(app);
   registerInventory(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'sb_session' });

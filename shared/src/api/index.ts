@@ -5,3 +5,4 @@ export * from './org.ts';
 export * from './finance.ts';
 export * from './audit.ts';
 export * from './inventory.ts';
+export * from './catalogue.ts';

@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, numeric, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, numeric, pgSequence, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { stores } from './org.ts';
+
+export const catalogueRevision = pgSequence('catalogue_revision');
 
 export const taxRates = pgTable('tax_rates', {
   id: uuid('id').primaryKey(),
@@ -40,11 +43,21 @@ export const products = pgTable(
     batchTracked: boolean('batch_tracked').notNull().default(false),
     tracksExpiry: boolean('tracks_expiry').notNull().default(false),
     shelfLifeDays: integer('shelf_life_days'),
+    serialTracked: boolean('serial_tracked').notNull().default(false),
     status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
+    /** Variants point at their parent and say what sets them apart ({ size: 'L' }). */
+    parentId: uuid('parent_id').references((): AnyPgColumn => products.id),
+    attributes: jsonb('attributes').$type<Record<string, string>>().notNull().default({}),
+    /** Bumped from one sequence on every change, so tills can pull what changed since a cursor. */
+    revision: bigint('revision', { mode: 'number' }).notNull().default(sql`nextval('catalogue_revision')`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('products_category_idx').on(t.categoryId), index('products_name_idx').on(sql`lower(${t.name})`)],
+  (t) => [
+    index('products_category_idx').on(t.categoryId),
+    index('products_name_idx').on(sql`lower(${t.name}) text_pattern_ops`),
+    index('products_revision_idx').on(t.revision),
+  ],
 );
 
 /** A barcode names one product; a pack barcode stands for `packQty` units of it. */
@@ -58,4 +71,19 @@ export const productBarcodes = pgTable(
     packQty: numeric('pack_qty', { precision: 14, scale: 3 }).notNull().default('1'),
   },
   (t) => [index('product_barcodes_product_idx').on(t.productId)],
+);
+
+/** Store price lists: a store's own sale price overrides the product's. */
+export const storePrices = pgTable(
+  'store_prices',
+  {
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    storeId: uuid('store_id')
+      .notNull()
+      .references(() => stores.id),
+    price: bigint('price', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.storeId] })],
 );

@@ -1,4 +1,5 @@
-import { bigint, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { products } from './catalogue.ts';
 
 export const suppliers = pgTable('suppliers', {
   id: uuid('id').primaryKey(),
@@ -28,3 +29,21 @@ export const customers = pgTable('customers', {
   paymentTermsDays: integer('payment_terms_days').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });
+
+/** What a supplier sells us: their item code, pack size, price and minimum order. */
+export const supplierProducts = pgTable(
+  'supplier_products',
+  {
+    supplierId: uuid('supplier_id')
+      .notNull()
+      .references(() => suppliers.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    itemCode: text('item_code').notNull().default(''),
+    packSize: numeric('pack_size', { precision: 14, scale: 3 }).notNull().default('1'),
+    price: bigint('price', { mode: 'number' }).notNull().default(0),
+    minOrderQty: numeric('min_order_qty', { precision: 14, scale: 3 }).notNull().default('0'),
+  },
+  (t) => [primaryKey({ columns: [t.supplierId, t.productId] }), index('supplier_products_product_idx').on(t.productId)],
+);
