@@ -6,3 +6,4 @@ export * from './catalogue.ts';
 export * from './partners.ts';
 export * from './inventory.ts';
 export * from './numbering.ts';
+export * from './documents.ts';

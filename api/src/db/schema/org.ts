@@ -24,6 +24,8 @@ export const warehouses = pgTable('warehouses', {
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
   storeId: uuid('store_id').references(() => stores.id),
+  /** 'transit' is the system warehouse that holds stock between a transfer's shipping and receipt. */
+  kind: text('kind', { enum: ['store', 'central', 'transit'] }).notNull().default('store'),
   allowNegativeStock: boolean('allow_negative_stock').notNull().default(true),
   active: boolean('active').notNull().default(true),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

@@ -1,4 +1,4 @@
-import { count, sql } from 'drizzle-orm';
+import { count, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { rows } from '../../db/rows.ts';
 import { categories, customers, products, stores, suppliers, users, warehouses } from '../../db/schema/index.ts';
@@ -35,7 +35,7 @@ export async function dashboardSummary(db: DbOrTx) {
       customers: await countOf(db, customers),
       suppliers: await countOf(db, suppliers),
       stores: await countOf(db, stores),
-      warehouses: await countOf(db, warehouses),
+      warehouses: (await db.select({ n: count() }).from(warehouses).where(ne(warehouses.kind, 'transit')))[0]?.n ?? 0,
       users: await countOf(db, users),
     },
     productsByCategory: await productsByTopCategory(db),

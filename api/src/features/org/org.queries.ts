@@ -1,4 +1,4 @@
-import { asc, inArray } from 'drizzle-orm';
+import { asc, inArray, ne } from 'drizzle-orm';
 import type { SessionUser } from '@shopbook/shared';
 import type { DbOrTx } from '../../db/client.ts';
 import { company, stores, warehouses } from '../../db/schema/index.ts';
@@ -28,5 +28,6 @@ export async function allWarehouses(db: DbOrTx) {
   return db
     .select({ id: warehouses.id, code: warehouses.code, name: warehouses.name, storeId: warehouses.storeId })
     .from(warehouses)
+    .where(ne(warehouses.kind, 'transit'))
     .orderBy(asc(warehouses.code));
 }

@@ -5,6 +5,8 @@ import { accounts, company, stores, taxRates, users, warehouses } from '../../db
 import { hashPassword } from '../auth/password.ts';
 import { ACCOUNTS } from '../finance/chart.ts';
 
+export const TRANSIT_CODE = 'TRANSIT';
+
 export type SetupInput = z.output<typeof setupRequestSchema>;
 
 /**
@@ -20,12 +22,14 @@ export async function installCompany(tx: DbOrTx, input: SetupInput, now: Date) {
     storeIds.push(storeId);
     const code = s.code.toUpperCase();
     await tx.insert(stores).values({ id: storeId, code, name: s.name, createdAt: now });
-    await tx.insert(warehouses).values({ id: newId(), code: `${code}-WH`, name: s.warehouseName, storeId, createdAt: now });
+    await tx.insert(warehouses).values({ id: newId(), code: `${code}-WH`, name: s.warehouseName, storeId, kind: 'store', createdAt: now });
   }
   if (input.centralWarehouse) {
     const { code, name } = input.centralWarehouse;
-    await tx.insert(warehouses).values({ id: newId(), code: code.toUpperCase(), name, storeId: null, createdAt: now });
+    await tx.insert(warehouses).values({ id: newId(), code: code.toUpperCase(), name, storeId: null, kind: 'central', createdAt: now });
   }
+  // Stock between a transfer's shipping and receipt sits here, so it stays on the books.
+  await tx.insert(warehouses).values({ id: newId(), code: TRANSIT_CODE, name: 'In transit 在途', storeId: null, kind: 'transit', createdAt: now });
   await tx.insert(taxRates).values(input.taxRates.map((t) => ({ id: newId(), ...t })));
   await tx.insert(accounts).values(Object.values(ACCOUNTS).map((a) => ({ ...a, system: true })));
   const ownerId = newId();

@@ -53,7 +53,7 @@ describeEachDriver('first-run setup', (driver) => {
     expect(await (await t.call('GET', '/api/setup/status')).json()).toEqual({ required: false });
     const token = await t.login('boss', 'secret123');
     const codes = (await t.database.db.select({ code: warehouses.code }).from(warehouses)).map((w) => w.code).sort();
-    expect(codes).toEqual(['A1-WH', 'B2-WH', 'DC']);
+    expect(codes).toEqual(['A1-WH', 'B2-WH', 'DC', 'TRANSIT']);
     const company = await (await t.call('GET', '/api/org/company', { token })).json();
     expect(company).toEqual(validSetup.company);
     const tb = (await (await t.call('GET', '/api/finance/trial-balance', { token })).json()) as { rows: unknown[]; totals: { debit: number } };
