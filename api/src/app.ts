@@ -7,6 +7,7 @@ import { sessionMiddleware } from './features/auth/auth.middleware.ts';
 import { registerDashboard } from './features/dashboard/dashboard.index.ts';
 import { registerFinance } from './features/finance/finance.index.ts';
 import { registerCatalogue } from './features/catalogue/catalogue.index.ts';
+import { registerReceipts } from './features/receipts/receipts.index.ts';
 import { registerInventory } from './features/inventory/inventory.index.ts';
 import { registerHealth } from './features/health/health.index.ts';
 import { registerOrg } from './features/org/org.index.ts';
@@ -55,6 +56,7 @@ export function createApp(options: CreateAppOptions) {
   registerAudit(app);
   registerCatalogue(app);
   registerInventory(app);
+  registerReceipts(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'sb_session' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

@@ -6,3 +6,4 @@ export * from './finance.ts';
 export * from './audit.ts';
 export * from './inventory.ts';
 export * from './catalogue.ts';
+export * from './receipts.ts';

@@ -1,10 +1,12 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/context.ts';
+import { recordAudit } from '../audit/record.ts';
 import { createAdjustment, getAdjustment, listAdjustments, postAdjustment } from './adjustments.queries.ts';
 import {
-  createAdjustmentRoute, getAdjustmentRoute, ledgerCheckRoute, listAdjustmentsRoute, listLevels, postAdjustmentRoute, productMoves,
+  createAdjustmentRoute, expiringRoute, lowStockRoute, setRulesRoute, stockAsOfRoute, getAdjustmentRoute, ledgerCheckRoute, listAdjustmentsRoute, listLevels, postAdjustmentRoute, productMoves,
 } from './inventory.routes.ts';
 import { ledgerCheck, productLedger, stockLevels } from './levels.queries.ts';
+import { expiringBatches, lowStock, setStockRules, stockAsOf } from './reports.queries.ts';
 
 export function registerInventory(app: OpenAPIHono<AppEnv>) {
   app.openapi(listLevels, async (c) => c.json(await stockLevels(c.var.deps.db, c.req.valid('query')), 200));
@@ -25,4 +27,18 @@ export function registerInventory(app: OpenAPIHono<AppEnv>) {
     return c.json(doc, 200);
   });
   app.openapi(ledgerCheckRoute, async (c) => c.json(await ledgerCheck(c.var.deps.db), 200));
+  app.openapi(lowStockRoute, async (c) => c.json({ items: await lowStock(c.var.deps.db, c.req.valid('query').warehouseId) }, 200));
+  app.openapi(setRulesRoute, async (c) => {
+    const { db, clock } = c.var.deps;
+    const { rules } = c.req.valid('json');
+    await db.transaction(async (tx) => {
+      await setStockRules(tx, rules);
+      await recordAudit(tx, { user: c.var.user!, action: 'set_rules', entity: 'stock_rule', after: rules, at: clock.now() });
+    });
+    return c.json({ updated: rules.length }, 200);
+  });
+  app.openapi(expiringRoute, async (c) =>
+    c.json({ items: await expiringBatches(c.var.deps.db, c.req.valid('query'), c.var.deps.clock.now().toISOString().slice(0, 10)) }, 200),
+  );
+  app.openapi(stockAsOfRoute, async (c) => c.json({ items: await stockAsOf(c.var.deps.db, c.req.valid('query')) }, 200));
 }

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { adjustmentRequestSchema, adjustmentSchema, apiErrorSchema, ledgerCheckSchema, stockLevelQuerySchema, stockLevelSchema, stockMoveSchema } from '@shopbook/shared';
+import { expiringBatchSchema, expiringQuerySchema, stockAsOfQuerySchema, stockAsOfRowSchema, stockRuleInputSchema, adjustmentRequestSchema, adjustmentSchema, apiErrorSchema, ledgerCheckSchema, stockLevelQuerySchema, stockLevelSchema, stockMoveSchema } from '@shopbook/shared';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 
 const idParam = z.object({ id: z.uuid({ message: 'id must be a uuid' }) });
@@ -70,4 +70,52 @@ export const ledgerCheckRoute = defineRoute('settings.write', {
   tags: ['inventory'],
   summary: 'Verify levels against moves and the journal against the stock value',
   responses: { 200: jsonResponse(ledgerCheckSchema, 'Result') },
+});
+
+export const lowStockRoute = defineRoute('inventory.read', {
+  method: 'get',
+  path: '/api/inventory/low-stock',
+  tags: ['inventory'],
+  summary: 'Products at or below their reorder point, or negative, per warehouse, with a suggested quantity up to the maximum',
+  request: { query: z.object({ warehouseId: z.uuid({ message: 'warehouseId must be a uuid' }).optional() }) },
+  responses: {
+    200: jsonResponse(
+      z.object({
+        items: z.array(
+          z.object({
+            productId: z.string(), sku: z.string(), name: z.string(), warehouseId: z.string(), warehouseCode: z.string(), qty: z.string(),
+            reorderPoint: z.string().nullable(), minQty: z.string().nullable(), maxQty: z.string().nullable(), suggested: z.string(), negative: z.boolean(),
+          }),
+        ),
+      }),
+      'Low and negative stock',
+    ),
+  },
+});
+
+export const setRulesRoute = defineRoute('inventory.approve', {
+  method: 'put',
+  path: '/api/inventory/rules',
+  tags: ['inventory'],
+  summary: 'Set reorder point, minimum and maximum per product and warehouse',
+  request: { body: jsonBody(stockRuleInputSchema) },
+  responses: { 200: jsonResponse(z.object({ updated: z.number().int() }), 'Saved'), 422: jsonResponse(apiErrorSchema, 'Unknown product or warehouse') },
+});
+
+export const expiringRoute = defineRoute('inventory.read', {
+  method: 'get',
+  path: '/api/inventory/expiring',
+  tags: ['inventory'],
+  summary: 'Batches in stock expiring within N days (or already expired)',
+  request: { query: expiringQuerySchema },
+  responses: { 200: jsonResponse(z.object({ items: z.array(expiringBatchSchema) }), 'Batches') },
+});
+
+export const stockAsOfRoute = defineRoute('inventory.read', {
+  method: 'get',
+  path: '/api/inventory/stock-as-of',
+  tags: ['inventory'],
+  summary: 'Quantity and value per product and warehouse at the end of a past day, from the ledger',
+  request: { query: stockAsOfQuerySchema },
+  responses: { 200: jsonResponse(z.object({ items: z.array(stockAsOfRowSchema) }), 'Stock at that date') },
 });
