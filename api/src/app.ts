@@ -8,6 +8,8 @@ import { registerDashboard } from './features/dashboard/dashboard.index.ts';
 import { registerFinance } from './features/finance/finance.index.ts';
 import { registerCatalogue } from './features/catalogue/catalogue.index.ts';
 import { registerReceipts } from './features/receipts/receipts.index.ts';
+import { registerDevices } from './features/devices/devices.index.ts';
+import { registerSync } from './features/sync/sync.index.ts';
 import { registerInventory } from './features/inventory/inventory.index.ts';
 import { registerHealth } from './features/health/health.index.ts';
 import { registerOrg } from './features/org/org.index.ts';
@@ -57,6 +59,8 @@ export function createApp(options: CreateAppOptions) {
   registerCatalogue(app);
   registerInventory(app);
   registerReceipts(app);
+  registerDevices(app);
+  registerSync(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'sb_session' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { openDatabase } from './db/client.ts';
 import { loadEnv } from './env.ts';
+import { ensureChart } from './features/finance/ensure-chart.ts';
 import { mountFrontends } from './frontends.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo.ts';
 
@@ -9,6 +10,7 @@ const env = loadEnv();
 const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.dataDir });
 await database.migrate();
 const seeded = env.DEMO_DATA ? await seedDemo(database.db, new Date()) : false;
+await ensureChart(database.db);
 
 const app = createApp({
   db: database.db,

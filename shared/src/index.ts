@@ -13,3 +13,4 @@ export * from './barcode/gs1.ts';
 export * from './barcode/weighed.ts';
 export * from './journal/journal.ts';
 export * from './inventory/index.ts';
+export * from './sync/index.ts';

@@ -34,11 +34,19 @@ export interface AppDeps {
   config: AppConfig;
 }
 
+/** A registered till, resolved from its bearer token. */
+export interface DeviceContext {
+  id: string;
+  storeId: string;
+  warehouseId: string;
+}
+
 export interface AppEnv {
   Variables: {
     deps: AppDeps;
     user: SessionUser | undefined;
     sessionTokenHash: string | undefined;
+    device: DeviceContext | undefined;
   };
 }
 

@@ -3,10 +3,14 @@ import { count, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { categories, company, customers, productBarcodes, products, suppliers, taxRates, users } from '../db/schema/index.ts';
 import { hashPassword } from '../features/auth/password.ts';
+import { hashPin } from '../features/auth/pin.ts';
 import { installCompany } from '../features/setup/install.ts';
 import { DEMO_CATEGORIES, type CategoryNode, type Family } from './demo-catalogue.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
+/** Till PINs of the demo users; the README lists them. */
+export const DEMO_PINS: Record<string, string> = { owner: '0000', manager: '5678', cashier: '1234' };
+const DEFAULT_DEMO_PIN = '1234';
 export const DEMO_USERS = [
   { username: 'owner', displayName: '王店长 Owner', roles: ['owner'] },
   { username: 'manager', displayName: '李经理 Manager', roles: ['manager'] },
@@ -47,8 +51,13 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
     for (const u of DEMO_USERS.slice(1)) {
       // The cashier works in the first store only; everyone else in both.
       const ids = u.username === 'cashier' ? storeIds.slice(0, 1) : storeIds;
-      await tx.insert(users).values({ id: newId(), ...u, roles: [...u.roles], passwordHash: hash, storeIds: ids, createdAt: now });
+      const maxDiscountBp = u.username === 'cashier' ? 500 : 10_000;
+      await tx.insert(users).values({ id: newId(), ...u, roles: [...u.roles], passwordHash: hash, storeIds: ids, maxDiscountBp, createdAt: now });
     }
+    for (const u of DEMO_USERS) {
+      await tx.update(users).set({ pinHash: await hashPin(DEMO_PINS[u.username] ?? DEFAULT_DEMO_PIN) }).where(eq(users.username, u.username));
+    }
+    await tx.update(users).set({ maxDiscountBp: 10_000 }).where(eq(users.username, 'owner'));
     await seedCatalogue(tx, now);
     await seedPartners(tx, now);
   });

@@ -1,4 +1,5 @@
-import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey(),
@@ -9,6 +10,11 @@ export const users = pgTable('users', {
   roles: text('roles').array().notNull(),
   storeIds: uuid('store_ids').array().notNull(),
   active: boolean('active').notNull().default(true),
+  /** PBKDF2 hash of the till PIN, checked offline on the till (it syncs to the store's tills). */
+  pinHash: text('pin_hash'),
+  /** Largest discount the user may give at the till without a manager, in basis points. */
+  maxDiscountBp: integer('max_discount_bp').notNull().default(500),
+  revision: bigint('revision', { mode: 'number' }).notNull().default(sql`nextval('catalogue_revision')`),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });
 

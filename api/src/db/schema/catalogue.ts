@@ -10,6 +10,7 @@ export const taxRates = pgTable('tax_rates', {
   /** 1300 = 13 %. */
   rateBasisPoints: integer('rate_bp').notNull(),
   active: boolean('active').notNull().default(true),
+  revision: bigint('revision', { mode: 'number' }).notNull().default(sql`nextval('catalogue_revision')`),
 });
 
 export const categories = pgTable(

@@ -7,3 +7,4 @@ export * from './partners.ts';
 export * from './inventory.ts';
 export * from './numbering.ts';
 export * from './documents.ts';
+export * from './sales.ts';

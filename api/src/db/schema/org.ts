@@ -1,4 +1,5 @@
-import { boolean, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** One row: the company this installation books for. Its presence means setup is done. */
 export const company = pgTable('company', {
@@ -15,6 +16,9 @@ export const stores = pgTable('stores', {
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
   active: boolean('active').notNull().default(true),
+  receiptHeader: text('receipt_header').notNull().default(''),
+  receiptFooter: text('receipt_footer').notNull().default(''),
+  revision: bigint('revision', { mode: 'number' }).notNull().default(sql`nextval('catalogue_revision')`),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });
 

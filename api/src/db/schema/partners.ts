@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { products } from './catalogue.ts';
 
@@ -27,6 +28,7 @@ export const customers = pgTable('customers', {
   /** Minor units; 0 means no credit. */
   creditLimit: bigint('credit_limit', { mode: 'number' }).notNull().default(0),
   paymentTermsDays: integer('payment_terms_days').notNull().default(0),
+  revision: bigint('revision', { mode: 'number' }).notNull().default(sql`nextval('catalogue_revision')`),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });
 

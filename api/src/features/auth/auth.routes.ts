@@ -30,3 +30,19 @@ export const me = defineRoute('authenticated', {
   summary: 'The signed-in user and their permissions',
   responses: { 200: jsonResponse(meResponseSchema, 'The current user') },
 });
+
+export const setPin = defineRoute('authenticated', {
+  method: 'put',
+  path: '/api/auth/pin',
+  tags: ['auth'],
+  summary: 'Set your own till PIN (4 to 8 digits); needs your password',
+  request: {
+    body: jsonBody(
+      z.object({
+        pin: z.string().regex(/^\d{4,8}$/, 'PIN must be 4 to 8 digits'),
+        password: z.string().min(1, 'password is required').max(256),
+      }),
+    ),
+  },
+  responses: { 200: jsonResponse(z.object({ ok: z.literal(true) }), 'Saved'), 422: jsonResponse(apiErrorSchema, 'Wrong password') },
+});

@@ -10,12 +10,14 @@ export const ACCOUNTS = {
   receivables: { code: '1122', name: 'Accounts receivable', nameZh: '应收账款', type: 'asset' },
   inventory: { code: '1405', name: 'Inventory', nameZh: '库存商品', type: 'asset' },
   taxReceivable: { code: '222102', name: 'Input VAT (tax receivable)', nameZh: '应交税费-进项税额', type: 'asset' },
+  customerDeposits: { code: '2203', name: 'Customer deposits and gift cards', nameZh: '预收账款', type: 'liability' },
   payables: { code: '2202', name: 'Accounts payable', nameZh: '应付账款', type: 'liability' },
   receivedNotInvoiced: { code: '220201', name: 'Goods received not invoiced', nameZh: '应付账款-暂估', type: 'liability' },
   taxPayable: { code: '222101', name: 'Output VAT (tax payable)', nameZh: '应交税费-销项税额', type: 'liability' },
   equity: { code: '4001', name: "Owner's equity", nameZh: '实收资本', type: 'equity' },
   revenue: { code: '6001', name: 'Sales revenue', nameZh: '主营业务收入', type: 'revenue' },
   costOfGoodsSold: { code: '6401', name: 'Cost of goods sold', nameZh: '主营业务成本', type: 'expense' },
+  cashOverShort: { code: '6603', name: 'Cash over and short', nameZh: '现金长短款', type: 'expense' },
   adjustments: { code: '6711', name: 'Inventory adjustments', nameZh: '库存盘盈盘亏', type: 'expense' },
 } as const satisfies Record<string, { code: string; name: string; nameZh: string; type: AccountType }>;
 

@@ -15,6 +15,8 @@ export interface MoveInput {
   unitCost?: string;
   /** Cost for stock that has never been costed (the product's purchase price). */
   fallbackCost?: string;
+  /** Sales already paid for go through even below zero (DESIGN: never refuse a paid sale). */
+  allowNegative?: boolean;
   moveType: string;
   docType: string;
   docId: string;
@@ -83,7 +85,7 @@ export async function postMoves(db: DbOrTx, moves: readonly MoveInput[]): Promis
             CASE WHEN ${cost}::numeric IS NULL THEN l.avg_cost ELSE ${cost}::numeric END::text AS move_cost`,
     );
     if (!level) throw new Error('stock level upsert returned nothing');
-    if (level.qty.startsWith('-')) await refuseIfNegativeForbidden(db, m.warehouseId, m.productId);
+    if (level.qty.startsWith('-') && !m.allowNegative) await refuseIfNegativeForbidden(db, m.warehouseId, m.productId);
     const id = newId();
     const value = lineCostMinor(parseQuantity(m.qty), parseUnitCost4(level.move_cost));
     await db.insert(stockMoves).values({

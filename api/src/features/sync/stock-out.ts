@@ -1,0 +1,64 @@
+import { allocateFefo, formatQuantity, parseQuantity } from '@shopbook/shared';
+import { eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { rows } from '../../db/rows.ts';
+import { NO_BATCH, products } from '../../db/schema/index.ts';
+import { postMoves, type MoveInput } from '../inventory/post-moves.ts';
+
+export interface StockOutLine {
+  productId: string;
+  batchId: string | null;
+  qty: string;
+}
+
+/**
+ * Takes sold goods out of a warehouse: batch-tracked products first-expiry-first-out
+ * across the batches in stock (a named batch first), the rest, if stock ran out, from
+ * the no-batch level, which then goes negative. Returns the cost per line, fixed now.
+ */
+export async function takeOutStock(
+  db: DbOrTx,
+  warehouseId: string,
+  lines: StockOutLine[],
+  base: Pick<MoveInput, 'moveType' | 'docType' | 'docId' | 'userId' | 'occurredAt'>,
+): Promise<number[]> {
+  const costs: number[] = [];
+  for (const line of lines) {
+    const [product] = await db.select({ batchTracked: products.batchTracked, purchasePrice: products.purchasePrice }).from(products).where(eq(products.id, line.productId));
+    const fallbackCost = String(product?.purchasePrice ?? 0);
+    const wanted = parseQuantity(line.qty);
+    const parts: { batchId: string | null; qty: number }[] = [];
+    if (product?.batchTracked) {
+      const levels = await rows<{ batch_id: string; expiry_date: string | null; qty: string }>(
+        db,
+        sql`SELECT l.batch_id, b.expiry_date::text AS expiry_date, l.qty::text AS qty
+              FROM stock_levels l JOIN batches b ON b.id = l.batch_id
+             WHERE l.product_id = ${line.productId} AND l.warehouse_id = ${warehouseId} AND l.batch_id <> ${NO_BATCH} AND l.qty > 0`,
+      );
+      const fefo = allocateFefo(
+        levels.map((l) => ({ batchId: l.batch_id, expiryDate: l.expiry_date, qty: parseQuantity(l.qty) })),
+        wanted,
+        line.batchId ? { namedBatchId: line.batchId } : {},
+      );
+      parts.push(...fefo.allocations.map((a) => ({ batchId: a.batchId, qty: a.qty })));
+      if (fefo.shortfall > 0) parts.push({ batchId: null, qty: fefo.shortfall });
+    } else {
+      parts.push({ batchId: null, qty: wanted });
+    }
+    const posted = await postMoves(
+      db,
+      parts.map((p) => ({ ...base, productId: line.productId, warehouseId, batchId: p.batchId, qty: formatQuantity(-p.qty), fallbackCost, allowNegative: true })),
+    );
+    costs.push(-posted.reduce((s, m) => s + m.value, 0));
+  }
+  return costs;
+}
+
+export async function hasNegativeStock(db: DbOrTx, warehouseId: string, productIds: string[]): Promise<boolean> {
+  for (const productId of productIds) {
+    const [row] = await rows<{ qty: string }>(db, sql`SELECT coalesce(sum(qty), 0)::text AS qty FROM stock_levels WHERE product_id = ${productId} AND warehouse_id = ${warehouseId}`);
+    if (row && row.qty.startsWith('-')) return true;
+  }
+  return false;
+}
+
