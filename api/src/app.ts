@@ -11,6 +11,8 @@ import { registerReceipts } from './features/receipts/receipts.index.ts';
 import { registerDevices } from './features/devices/devices.index.ts';
 import { registerSync } from './features/sync/sync.index.ts';
 import { registerInventory } from './features/inventory/inventory.index.ts';
+import { registerTransfers } from './features/transfers/transfers.index.ts';
+import { registerStockTakes } from './features/stocktakes/stocktakes.index.ts';
 import { registerHealth } from './features/health/health.index.ts';
 import { registerOrg } from './features/org/org.index.ts';
 import { registerSetup } from './features/setup/setup.index.ts';
@@ -58,6 +60,8 @@ export function createApp(options: CreateAppOptions) {
   registerAudit(app);
   registerCatalogue(app);
   registerInventory(app);
+  registerTransfers(app);
+  registerStockTakes(app);
   registerReceipts(app);
   registerDevices(app);
   registerSync(app);

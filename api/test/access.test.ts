@@ -25,7 +25,7 @@ describeEachDriver('every route checks access', (driver) => {
 
   it('answers 403 to every role without the permission, and lets the ones with it through', async () => {
     const tokens = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await t.login(role === 'clerk' ? 'clerk' : role)])));
-    for (const r of routeTable.filter((r) => r.access !== 'public' && r.access !== 'authenticated')) {
+    for (const r of routeTable.filter((r) => !['public', 'authenticated', 'device'].includes(r.access))) {
       for (const role of ROLES) {
         const allowed = (DEFAULT_ROLE_PERMISSIONS[role] as readonly string[]).includes(r.access);
         // A GET proves access fully; a write is sent an empty body so nothing changes.
@@ -33,6 +33,16 @@ describeEachDriver('every route checks access', (driver) => {
         if (allowed) expect([401, 403], `${role} ${r.method} ${r.path}`).not.toContain(res.status);
         else expect(res.status, `${role} ${r.method} ${r.path}`).toBe(403);
       }
+    }
+  });
+
+  it('lets only registered tills call the till routes, not signed-in users', async () => {
+    const owner = await t.login('owner');
+    const tillRoutes = routeTable.filter((r) => r.access === 'device');
+    expect(tillRoutes.length).toBeGreaterThan(0);
+    for (const r of tillRoutes) {
+      const res = await t.call(r.method, concrete(r.path).replace(SAMPLE_ID, 'products'), { token: owner, body: r.method === 'GET' ? undefined : {} });
+      expect(res.status, `${r.method} ${r.path}`).toBe(401);
     }
   });
 

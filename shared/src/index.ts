@@ -14,3 +14,4 @@ export * from './barcode/weighed.ts';
 export * from './journal/journal.ts';
 export * from './inventory/index.ts';
 export * from './sync/index.ts';
+export * from './sales/index.ts';

@@ -1,4 +1,5 @@
 import postgres from 'postgres';
+import { benchIngest } from './ingest.ts';
 import { benchJournalPosting, openBenchDatabase, type BenchResult } from './journal-posting.ts';
 
 /**
@@ -31,6 +32,7 @@ if (pgUrl) {
   await withPostgres(pgUrl, async (url) => {
     const database = await openBenchDatabase(url);
     results.push(await benchJournalPosting(database, 'PostgreSQL'));
+    results.push(await benchIngest(database, 'PostgreSQL'));
     await database.close();
   });
 } else {

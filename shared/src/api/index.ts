@@ -7,3 +7,4 @@ export * from './audit.ts';
 export * from './inventory.ts';
 export * from './catalogue.ts';
 export * from './receipts.ts';
+export * from './stock-documents.ts';

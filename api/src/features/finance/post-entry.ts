@@ -4,6 +4,8 @@ import type { DbOrTx } from '../../db/client.ts';
 import { accounts, journalEntries, journalLines } from '../../db/schema/index.ts';
 import { DomainError } from '../../http/errors.ts';
 
+const knownAccounts = new Set<string>();
+
 export interface PostEntryInput {
   date: string;
   sourceType: string;
@@ -30,8 +32,11 @@ export async function postJournalEntry(db: DbOrTx, input: PostEntryInput): Promi
     throw e;
   }
   const codes = [...new Set(input.lines.map((l) => l.accountCode))];
-  const known = await db.select({ code: accounts.code }).from(accounts).where(inArray(accounts.code, codes));
-  const missing = codes.filter((c) => !known.some((k) => k.code === c));
+  // Accounts are never removed, so a code seen once needs no second look-up.
+  const unseen = codes.filter((c) => !knownAccounts.has(c));
+  const known = unseen.length ? await db.select({ code: accounts.code }).from(accounts).where(inArray(accounts.code, unseen)) : [];
+  for (const k of known) knownAccounts.add(k.code);
+  const missing = unseen.filter((c) => !knownAccounts.has(c));
   if (missing.length) {
     const index = input.lines.findIndex((l) => l.accountCode === missing[0]);
     throw new DomainError('unprocessable', `unknown account ${missing.join(', ')}`, `lines.${index}.accountCode`);

@@ -17,6 +17,8 @@ export interface MoveInput {
   fallbackCost?: string;
   /** Sales already paid for go through even below zero (DESIGN: never refuse a paid sale). */
   allowNegative?: boolean;
+  /** The caller's own tag (a line index), handed back on the posted move. */
+  ref?: number;
   moveType: string;
   docType: string;
   docId: string;
@@ -33,6 +35,7 @@ export interface PostedMove {
   unitCost: string;
   value: number;
   levelQty: string;
+  ref: number | undefined;
 }
 
 interface LevelRow {
@@ -58,6 +61,7 @@ export async function postMoves(db: DbOrTx, moves: readonly MoveInput[]): Promis
     `${a.productId}|${a.warehouseId}|${a.batchId ?? NO_BATCH}`.localeCompare(`${b.productId}|${b.warehouseId}|${b.batchId ?? NO_BATCH}`),
   );
   const posted: PostedMove[] = [];
+  const rowsToInsert: (typeof stockMoves.$inferInsert)[] = [];
   const recordedAt = new Date();
   for (const m of sorted) {
     const batchId = m.batchId ?? NO_BATCH;
@@ -88,23 +92,14 @@ export async function postMoves(db: DbOrTx, moves: readonly MoveInput[]): Promis
     if (level.qty.startsWith('-') && !m.allowNegative) await refuseIfNegativeForbidden(db, m.warehouseId, m.productId);
     const id = newId();
     const value = lineCostMinor(parseQuantity(m.qty), parseUnitCost4(level.move_cost));
-    await db.insert(stockMoves).values({
-      id,
-      productId: m.productId,
-      warehouseId: m.warehouseId,
-      batchId,
-      qty: m.qty,
-      unitCost: level.move_cost,
-      value,
-      moveType: m.moveType,
-      docType: m.docType,
-      docId: m.docId,
-      userId: m.userId ?? null,
-      occurredAt: m.occurredAt,
-      recordedAt,
+    rowsToInsert.push({
+      id, productId: m.productId, warehouseId: m.warehouseId, batchId, qty: m.qty, unitCost: level.move_cost, value, moveType: m.moveType,
+      docType: m.docType, docId: m.docId, userId: m.userId ?? null, occurredAt: m.occurredAt, recordedAt,
     });
-    posted.push({ id, productId: m.productId, warehouseId: m.warehouseId, batchId, qty: m.qty, unitCost: level.move_cost, value, levelQty: level.qty });
+    posted.push({ id, productId: m.productId, warehouseId: m.warehouseId, batchId, qty: m.qty, unitCost: level.move_cost, value, levelQty: level.qty, ref: m.ref });
   }
+  // One insert for all the document's move rows: fewer round trips while the level locks are held.
+  if (rowsToInsert.length) await db.insert(stockMoves).values(rowsToInsert);
   return posted;
 }
 

@@ -5,7 +5,7 @@ import { DomainError } from '../../http/errors.ts';
 import { ACCOUNTS } from '../finance/chart.ts';
 import { postJournalEntry } from '../finance/post-entry.ts';
 import type { ApplyContext } from './ingest.ts';
-import { hasNegativeStock, takeOutStock } from './stock-out.ts';
+import { takeOutStock } from './stock-out.ts';
 import { byAccount, TENDER_ACCOUNT } from './tenders.ts';
 import { verifySaleTotals } from './verify-totals.ts';
 
@@ -26,14 +26,14 @@ export async function applySale(ctx: ApplyContext, sale: SaleV1): Promise<string
     const [shift] = await db.select({ closedAt: shifts.closedAt }).from(shifts).where(eq(shifts.id, sale.shiftId));
     if (shift?.closedAt) flags.push('closed_shift');
   }
-  const costs = await takeOutStock(
+  const { costs, negative } = await takeOutStock(
     db,
     sale.warehouseId,
     sale.lines.map((l) => ({ productId: l.productId, batchId: l.batchId, qty: l.qty })),
     { moveType: 'sale', docType: 'sale', docId: sale.saleId, userId: sale.cashierId, occurredAt: ctx.occurredAt },
   );
   const cost = costs.reduce((s, c) => s + c, 0);
-  if (await hasNegativeStock(db, sale.warehouseId, sale.lines.map((l) => l.productId))) flags.push('negative_stock');
+  if (negative) flags.push('negative_stock');
 
   await db.insert(sales).values({
     id: sale.saleId, eventId: ctx.eventId, receiptNo: sale.receiptNo, storeId: sale.storeId, warehouseId: sale.warehouseId, deviceId: device.id,

@@ -1,5 +1,5 @@
 import { allocateFefo, formatQuantity, parseQuantity } from '@shopbook/shared';
-import { eq, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { rows } from '../../db/rows.ts';
 import { NO_BATCH, products } from '../../db/schema/index.ts';
@@ -21,10 +21,12 @@ export async function takeOutStock(
   warehouseId: string,
   lines: StockOutLine[],
   base: Pick<MoveInput, 'moveType' | 'docType' | 'docId' | 'userId' | 'occurredAt'>,
-): Promise<number[]> {
-  const costs: number[] = [];
-  for (const line of lines) {
-    const [product] = await db.select({ batchTracked: products.batchTracked, purchasePrice: products.purchasePrice }).from(products).where(eq(products.id, line.productId));
+): Promise<{ costs: number[]; negative: boolean }> {
+  const ids = [...new Set(lines.map((l) => l.productId))];
+  const info = await db.select({ id: products.id, batchTracked: products.batchTracked, purchasePrice: products.purchasePrice }).from(products).where(inArray(products.id, ids));
+  const moves: MoveInput[] = [];
+  for (const [index, line] of lines.entries()) {
+    const product = info.find((p) => p.id === line.productId);
     const fallbackCost = String(product?.purchasePrice ?? 0);
     const wanted = parseQuantity(line.qty);
     const parts: { batchId: string | null; qty: number }[] = [];
@@ -45,20 +47,13 @@ export async function takeOutStock(
     } else {
       parts.push({ batchId: null, qty: wanted });
     }
-    const posted = await postMoves(
-      db,
-      parts.map((p) => ({ ...base, productId: line.productId, warehouseId, batchId: p.batchId, qty: formatQuantity(-p.qty), fallbackCost, allowNegative: true })),
-    );
-    costs.push(-posted.reduce((s, m) => s + m.value, 0));
+    for (const p of parts) {
+      moves.push({ ...base, productId: line.productId, warehouseId, batchId: p.batchId, qty: formatQuantity(-p.qty), fallbackCost, allowNegative: true, ref: index });
+    }
   }
-  return costs;
+  // All of the sale's moves in one call, so its level locks are taken in one fixed order
+  // and two sales of the same products cannot deadlock.
+  const posted = await postMoves(db, moves);
+  const costs = lines.map((_, i) => -posted.filter((m) => m.ref === i).reduce((s, m) => s + m.value, 0));
+  return { costs, negative: posted.some((m) => m.levelQty.startsWith('-')) };
 }
-
-export async function hasNegativeStock(db: DbOrTx, warehouseId: string, productIds: string[]): Promise<boolean> {
-  for (const productId of productIds) {
-    const [row] = await rows<{ qty: string }>(db, sql`SELECT coalesce(sum(qty), 0)::text AS qty FROM stock_levels WHERE product_id = ${productId} AND warehouse_id = ${warehouseId}`);
-    if (row && row.qty.startsWith('-')) return true;
-  }
-  return false;
-}
-
