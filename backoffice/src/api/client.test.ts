@@ -1,6 +1,6 @@
 import { setupStatusSchema } from '@shopbook/shared';
 import { describe, expect, it, vi } from 'vitest';
-import { ApiRequestError, createApiClient, withQuery } from './client.ts';
+import { ApiRequestError, createApiClient, filenameOf, withQuery } from './client.ts';
 
 function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -105,6 +105,47 @@ describe('api client', () => {
     const fetch = vi.fn(async () => jsonResponse(200, { required: 'yes' }));
     const err = await caught(createApiClient({ fetch }).get('/api/setup/status', setupStatusSchema));
     expect(err.code).toBe('bad_response');
+  });
+});
+
+describe('api client: other verbs and bodies', () => {
+  it('sends PUT with a JSON body', async () => {
+    const fetch = vi.fn(async () => jsonResponse(200, { ok: true }));
+    await createApiClient({ fetch }).put('/api/catalogue/products/1', { name: 'x' });
+    const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(init.method).toBe('PUT');
+    expect(init.body).toBe('{"name":"x"}');
+  });
+
+  it('sends a raw body with its own content type (a CSV file)', async () => {
+    const fetch = vi.fn(async () => jsonResponse(200, { rows: 1 }));
+    await createApiClient({ fetch }).post('/api/catalogue/products/import', undefined, undefined, {
+      query: { dryRun: true },
+      raw: { content: 'sku,name\nA,B\n', contentType: 'text/csv' },
+    });
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/catalogue/products/import?dryRun=true');
+    expect(init.body).toBe('sku,name\nA,B\n');
+    expect((init.headers as Record<string, string>)['Content-Type']).toBe('text/csv');
+  });
+
+  it('downloads a file with the name the API suggests, and fails like any call', async () => {
+    const fetch = vi.fn(
+      async () => new Response('sku,name\n', { status: 200, headers: { 'Content-Disposition': 'attachment; filename="products.csv"' } }),
+    );
+    const file = await createApiClient({ fetch }).download('/api/catalogue/products/export');
+    expect(file.filename).toBe('products.csv');
+    expect(await file.blob.text()).toBe('sku,name\n');
+
+    const refused = vi.fn(async () => jsonResponse(403, { error: { code: 'forbidden', message: 'needs catalogue.read' } }));
+    const err = await caught(createApiClient({ fetch: refused }).download('/api/catalogue/products/export'));
+    expect(err.code).toBe('forbidden');
+  });
+
+  it('reads file names from Content-Disposition', () => {
+    expect(filenameOf(null)).toBeNull();
+    expect(filenameOf('attachment; filename=products.csv')).toBe('products.csv');
+    expect(filenameOf("attachment; filename*=UTF-8''%E5%95%86%E5%93%81.csv")).toBe('商品.csv');
   });
 });
 

@@ -12,6 +12,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | boolean | null | undefined>;
   /** JSON body. */
   body?: unknown;
+  /** A body sent as it is (a CSV file), with its content type; wins over `body`. */
+  raw?: { content: string; contentType: string };
   /**
    * A 401 normally means the session ended and sends the user to the login page. Calls
    * that expect a 401 as an ordinary answer (who am I, the login itself) opt out.
@@ -31,15 +33,18 @@ export type ApiClient = ReturnType<typeof createApiClient>;
 export function createApiClient(options: ApiClientOptions = {}) {
   let onUnauthenticated = options.onUnauthenticated;
 
-  async function request<T>(
-    method: string,
-    path: string,
-    schema: ResponseSchema<T> | undefined,
-    opts: RequestOptions = {},
-  ): Promise<T> {
+  /** Sends the request; a non-2xx answer becomes an ApiRequestError. */
+  async function send(method: string, path: string, opts: RequestOptions, accept: string): Promise<Response> {
     const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+    const headers: Record<string, string> = { Accept: accept };
+    let body: string | undefined;
+    if (opts.raw) {
+      headers['Content-Type'] = opts.raw.contentType;
+      body = opts.raw.content;
+    } else if (opts.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(opts.body);
+    }
 
     let res: Response;
     try {
@@ -48,7 +53,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
         headers,
         // The session lives in an httpOnly cookie that the API sets at login.
         credentials: 'same-origin',
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        body,
         signal: opts.signal,
       });
     } catch (err) {
@@ -61,6 +66,16 @@ export function createApiClient(options: ApiClientOptions = {}) {
       if (res.status === 401 && !opts.expectUnauthenticated) onUnauthenticated?.();
       throw error;
     }
+    return res;
+  }
+
+  async function request<T>(
+    method: string,
+    path: string,
+    schema: ResponseSchema<T> | undefined,
+    opts: RequestOptions = {},
+  ): Promise<T> {
+    const res = await send(method, path, opts, 'application/json');
     if (res.status === 204) return undefined as T;
 
     let data: unknown;
@@ -82,6 +97,13 @@ export function createApiClient(options: ApiClientOptions = {}) {
       request<T>('GET', path, schema, opts),
     post: <T>(path: string, body: unknown, schema?: ResponseSchema<T>, opts?: RequestOptions) =>
       request<T>('POST', path, schema, { ...opts, body }),
+    put: <T>(path: string, body: unknown, schema?: ResponseSchema<T>, opts?: RequestOptions) =>
+      request<T>('PUT', path, schema, { ...opts, body }),
+    /** A file to save (an export): the body as a Blob, and the file name the API suggests. */
+    async download(path: string, opts?: Omit<RequestOptions, 'body' | 'raw'>): Promise<{ blob: Blob; filename: string | null }> {
+      const res = await send('GET', path, opts ?? {}, '*/*');
+      return { blob: await res.blob(), filename: filenameOf(res.headers.get('Content-Disposition')) };
+    },
     setOnUnauthenticated(handler: (() => void) | undefined) {
       onUnauthenticated = handler;
     },
@@ -97,6 +119,21 @@ export function withQuery(path: string, query: RequestOptions['query']): string 
   }
   const qs = params.toString();
   return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path;
+}
+
+/** `attachment; filename="products.csv"` → `products.csv`; null when there is none. */
+export function filenameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const star = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(disposition);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain form
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain?.[1]?.trim() || null;
 }
 
 /** The app's one client; main.ts wires its 401 handler to the router. */

@@ -1,3 +1,5 @@
+import { catalogueEn } from './en/catalogue.ts';
+import { inventoryEn } from './en/inventory.ts';
 import type { Messages } from './zh-CN.ts';
 
 // English catalogue. Typed against the Chinese one so a missing key fails the type check.
@@ -19,6 +21,10 @@ const en: Messages = {
     unexpectedError: 'Something unexpected went wrong.',
     badResponse: 'The server answered with data in an unexpected shape.',
     field: 'Field',
+    cancel: 'Cancel',
+    save: 'Save',
+    close: 'Close',
+    refresh: 'Refresh',
   },
   lang: {
     label: 'Language',
@@ -61,6 +67,8 @@ const en: Messages = {
     users: 'Users & roles',
     audit: 'Audit log',
     backups: 'Backups',
+    adjustments: 'Adjustments',
+    ledgerCheck: 'Ledger check',
   },
   notAvailable: {
     title: '{area}: not available in this version',
@@ -209,7 +217,27 @@ const en: Messages = {
     centralCodeClash: 'The central warehouse code clashes with a store code',
     passwordsDiffer: 'The two passwords differ',
     percent: 'Enter a percentage from 0 to 100 with at most two decimals',
+    money: 'Enter an amount with at most {decimals} decimals, such as 12.50',
+    moneyShort: 'Enter a valid amount',
+    wholeDays: 'Enter a whole number of days',
+    attributeTwice: 'Attribute listed twice',
+    barcodeFormat: 'Use letters, digits, dot, dash and slash only',
+    barcodeCheckDigit: 'The check digit is wrong',
+    barcodeTwice: 'Barcode listed twice',
+    packQtyPositive: 'The pack quantity must be above 0',
+    pluFormat: 'A PLU is 1 to 5 digits',
+    weighedUnit: 'A weighed product is sold by kg or g',
+    expiryNeedsBatch: 'Expiry is tracked per batch: turn on batch tracking',
+    quantityFormat: 'Enter a quantity with at most 3 decimals',
+    quantityNotZero: 'The quantity must not be 0',
+    quantityPositive: 'This reason needs a positive quantity',
+    quantityNegative: 'This reason only takes stock away',
+    unitCostFormat: 'The unit cost is not valid',
+    costFormat: 'Enter a unit cost such as 3.50',
+    linesRequired: 'Add at least one line',
   },
+  catalogue: catalogueEn,
+  inventory: inventoryEn,
 };
 
 export default en;

@@ -1,5 +1,9 @@
 // Simplified Chinese catalogue; its shape is the schema every other catalogue follows.
 // vue-i18n treats { } @ $ | as syntax: keep them out of the text except for {placeholders}.
+// Large areas live in their own files under zh-CN/ (and en/ for English).
+import { catalogueZh } from './zh-CN/catalogue.ts';
+import { inventoryZh } from './zh-CN/inventory.ts';
+
 const zhCN = {
   app: {
     name: 'Shopbook 后台',
@@ -18,6 +22,10 @@ const zhCN = {
     unexpectedError: '出现了意外错误。',
     badResponse: '服务器返回的数据格式不正确。',
     field: '字段',
+    cancel: '取消',
+    save: '保存',
+    close: '关闭',
+    refresh: '刷新',
   },
   lang: {
     label: '语言',
@@ -60,6 +68,8 @@ const zhCN = {
     users: '用户与角色',
     audit: '审计日志',
     backups: '备份',
+    adjustments: '库存调整',
+    ledgerCheck: '账实核对',
   },
   notAvailable: {
     title: '{area}：本版本暂未提供',
@@ -208,7 +218,27 @@ const zhCN = {
     centralCodeClash: '中心仓编码与门店编码重复',
     passwordsDiffer: '两次输入的密码不一致',
     percent: '请填写 0 到 100 之间的百分比，最多两位小数',
+    money: '请填写金额，最多 {decimals} 位小数，例如 12.50',
+    moneyShort: '请填写正确的金额',
+    wholeDays: '请填写整数天数',
+    attributeTwice: '属性名重复',
+    barcodeFormat: '条码只能使用字母、数字、点、短横线和斜线',
+    barcodeCheckDigit: '条码校验位不正确',
+    barcodeTwice: '条码重复',
+    packQtyPositive: '包装数量必须大于 0',
+    pluFormat: 'PLU 码为 1 到 5 位数字',
+    weighedUnit: '称重商品的单位须为千克或克',
+    expiryNeedsBatch: '保质期按批次管理：请先开启批次管理',
+    quantityFormat: '请填写数量，最多三位小数',
+    quantityNotZero: '数量不能为 0',
+    quantityPositive: '此原因的数量必须为正数',
+    quantityNegative: '此原因只能减少库存',
+    unitCostFormat: '单位成本格式不正确',
+    costFormat: '请填写单位成本，例如 3.50',
+    linesRequired: '至少需要一行明细',
   },
+  catalogue: catalogueZh,
+  inventory: inventoryZh,
 };
 
 export type Messages = typeof zhCN;

@@ -6,10 +6,16 @@ import { firstAllowedItem, NAVIGATION } from '../features/layout/navigation.ts';
 type Page = () => Promise<Component>;
 
 /** The areas this version really serves; everything else in NAVIGATION says so plainly. */
-const PAGES: Record<string, Page> = {
+export const PAGES: Record<string, Page> = {
   dashboard: () => import('../features/dashboard/DashboardPage.vue'),
   trialBalance: () => import('../features/finance/TrialBalancePage.vue'),
   audit: () => import('../features/audit/AuditLogPage.vue'),
+  products: () => import('../features/catalogue/ProductsPage.vue'),
+  categories: () => import('../features/catalogue/CategoriesPage.vue'),
+  stock: () => import('../features/inventory/StockPage.vue'),
+  lowStock: () => import('../features/inventory/LowStockPage.vue'),
+  adjustments: () => import('../features/inventory/AdjustmentsPage.vue'),
+  ledgerCheck: () => import('../features/inventory/LedgerCheckPage.vue'),
 };
 const notYetAvailable: Page = () => import('../features/layout/NotYetAvailable.vue');
 const forbiddenPage: Page = () => import('../features/layout/ForbiddenPage.vue');

@@ -9,7 +9,7 @@ export async function listCategoryRows(db: DbOrTx): Promise<Category[]> {
   const rows = await db
     .select({
       id: categories.id, parentId: categories.parentId, code: categories.code, name: categories.name,
-      productCount: sql<number>`(SELECT count(*) FROM products p WHERE p.category_id = ${categories.id} AND p.status = 'active')::int`,
+      productCount: sql<number>`(SELECT count(*) FROM products p WHERE p.category_id = "categories"."id" AND p.status = 'active')::int`,
     })
     .from(categories)
     .orderBy(asc(categories.code));

@@ -1,6 +1,11 @@
 import { useAuditStore } from '../audit/audit.store.ts';
+import { useCatalogueRefsStore } from '../catalogue/catalogue-refs.store.ts';
+import { useProductsStore } from '../catalogue/products.store.ts';
 import { useDashboardStore } from '../dashboard/dashboard.store.ts';
 import { useTrialBalanceStore } from '../finance/trial-balance.store.ts';
+import { useAdjustmentsStore } from '../inventory/adjustments.store.ts';
+import { useLowStockStore, useStockLevelsStore } from '../inventory/levels.store.ts';
+import { useWarehousesStore } from '../inventory/warehouses.store.ts';
 import { useCompanyStore } from '../org/company.store.ts';
 
 /**
@@ -13,4 +18,10 @@ export function clearSessionData(): void {
   useCompanyStore().clear();
   useTrialBalanceStore().clear();
   useAuditStore().clear();
+  useCatalogueRefsStore().clear();
+  useProductsStore().clear();
+  useStockLevelsStore().clear();
+  useLowStockStore().clear();
+  useAdjustmentsStore().clear();
+  useWarehousesStore().clear();
 }

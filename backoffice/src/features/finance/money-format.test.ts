@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatAmount, localToday } from './money-format.ts';
+import { formatUnitCost } from './use-money.ts';
 
 describe('formatAmount', () => {
   it('formats minor units in the company currency', () => {
@@ -16,5 +17,13 @@ describe('formatAmount', () => {
 describe('localToday', () => {
   it('uses the local calendar date', () => {
     expect(localToday(new Date(2024, 0, 5, 0, 30))).toBe('2024-01-05');
+  });
+});
+
+describe('formatUnitCost', () => {
+  it('shows a minor-unit cost in major units with the extra places averages carry', () => {
+    expect(formatUnitCost('350.0000', 'CNY', 2, 'en')).toBe('CN¥3.50');
+    expect(formatUnitCost('150.5000', 'CNY', 2, 'en')).toBe('CN¥1.505');
+    expect(formatUnitCost('150.5000', null, 2, 'en')).toBe('1.505');
   });
 });

@@ -25,6 +25,14 @@ describe('visibleNavigation', () => {
     expect(items).not.toContain('backups');
     expect(items).not.toContain('users');
   });
+
+  it('lets a clerk draft adjustments but keeps the ledger check for those who manage settings', () => {
+    const clerk = visibleNavigation(canAs('clerk')).flatMap((g) => g.items.map((i) => i.name));
+    expect(clerk).toEqual(expect.arrayContaining(['products', 'stock', 'adjustments', 'lowStock']));
+    expect(clerk).not.toContain('ledgerCheck');
+    const manager = visibleNavigation(canAs('manager')).flatMap((g) => g.items.map((i) => i.name));
+    expect(manager).toContain('ledgerCheck');
+  });
 });
 
 describe('firstAllowedItem', () => {

@@ -32,18 +32,19 @@ export const NAVIGATION: NavGroup[] = [
     key: 'catalogue',
     icon: Goods,
     items: [
-      { name: 'products', path: '/catalogue/products', permission: 'catalogue.read', available: false },
-      { name: 'categories', path: '/catalogue/categories', permission: 'catalogue.read', available: false },
+      { name: 'products', path: '/catalogue/products', permission: 'catalogue.read', available: true },
+      { name: 'categories', path: '/catalogue/categories', permission: 'catalogue.read', available: true },
     ],
   },
   {
     key: 'inventory',
     icon: Box,
     items: [
-      { name: 'stock', path: '/inventory/stock', permission: 'inventory.read', available: false },
+      { name: 'stock', path: '/inventory/stock', permission: 'inventory.read', available: true },
+      { name: 'adjustments', path: '/inventory/adjustments', permission: 'inventory.read', available: true },
       { name: 'transfers', path: '/inventory/transfers', permission: 'inventory.read', available: false },
       { name: 'stockTakes', path: '/inventory/stock-takes', permission: 'inventory.read', available: false },
-      { name: 'lowStock', path: '/inventory/low-stock', permission: 'inventory.read', available: false },
+      { name: 'lowStock', path: '/inventory/low-stock', permission: 'inventory.read', available: true },
     ],
   },
   {
@@ -78,6 +79,7 @@ export const NAVIGATION: NavGroup[] = [
     items: [
       { name: 'users', path: '/admin/users', permission: 'users.read', available: false },
       { name: 'audit', path: '/admin/audit', permission: 'audit.read', available: true },
+      { name: 'ledgerCheck', path: '/admin/ledger-check', permission: 'settings.write', available: true },
       { name: 'backups', path: '/admin/backups', permission: 'backups.manage', available: false },
     ],
   },

@@ -1,69 +1,10 @@
 import { setupRequestSchema, type SetupRequest } from '@shopbook/shared';
+import { issuesToFieldErrors, type FieldErrors } from '../../forms/field-errors.ts';
 import { percentToBasisPoints, toSetupRequest, type SetupForm } from './setup-form.ts';
 
-type ParseResult = ReturnType<typeof setupRequestSchema.safeParse>;
-/** A zod issue as the shared schema produces it (zod is shared's dependency, not ours). */
-export type SchemaIssue = NonNullable<ParseResult['error']>['issues'][number];
-
-/**
- * A problem with one field, ready for translation: `key` names a message under
- * `validation.` with its `params`; `raw` is the schema's own English text, used when
- * no translation applies.
- */
-export interface FieldError {
-  key: string | null;
-  params?: Record<string, number>;
-  raw: string;
-}
-
-/** Field errors by dotted path, as the API names fields too: `stores.1.code`. */
-export type FieldErrors = Record<string, FieldError>;
-
-// The shared schema's custom messages and the catalogue keys that translate them.
-const KNOWN_MESSAGES: Record<string, string> = {
-  'currency must be an ISO 4217 code such as CNY': 'currencyFormat',
-  'code may use letters, digits, dash and underscore': 'codeFormat',
-  'username may use letters, digits, dot, dash and underscore': 'usernameFormat',
-  'password must mix letters and digits': 'passwordMix',
-  'store codes must be unique': 'storeCodesUnique',
-  'central warehouse code clashes with a store code': 'centralCodeClash',
-};
-
-export function pathKey(path: readonly PropertyKey[]): string {
-  return path.map(String).join('.');
-}
-
-export function describeIssue(issue: SchemaIssue): FieldError {
-  const raw = issue.message;
-  switch (issue.code) {
-    case 'too_small': {
-      const min = Number(issue.minimum);
-      if (issue.origin === 'string') return min <= 1 ? { key: 'required', raw } : { key: 'minLength', params: { min }, raw };
-      if (issue.origin === 'array') return { key: 'minItems', params: { min }, raw };
-      return { key: 'numberRange', raw };
-    }
-    case 'too_big': {
-      const max = Number(issue.maximum);
-      if (issue.origin === 'string') return { key: 'maxLength', params: { max }, raw };
-      if (issue.origin === 'array') return { key: 'maxItems', params: { max }, raw };
-      return { key: 'numberRange', raw };
-    }
-    case 'invalid_type':
-      return issue.input === undefined || issue.input === null ? { key: 'required', raw } : { key: null, raw };
-    default:
-      return { key: KNOWN_MESSAGES[raw] ?? null, raw };
-  }
-}
-
-/** The first issue per field wins: it is the one the schema checks first (e.g. "required" before a format). */
-export function issuesToFieldErrors(issues: readonly SchemaIssue[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) {
-    const key = pathKey(issue.path);
-    errors[key] ??= describeIssue(issue);
-  }
-  return errors;
-}
+// The issue → field-error mapping is shared by every form; re-exported for the wizard.
+export { describeIssue, issuesToFieldErrors, pathKey } from '../../forms/field-errors.ts';
+export type { FieldError, FieldErrors, SchemaIssue } from '../../forms/field-errors.ts';
 
 export interface SetupValidation {
   /** Present only when the whole form is valid. */
