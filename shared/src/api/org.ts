@@ -31,5 +31,7 @@ export const dashboardSummarySchema = z.object({
     users: z.number().int(),
   }),
   productsByCategory: z.array(z.object({ category: z.string(), count: z.number().int() })),
+  /** What needs attention: products at or below reorder point, below zero, batches expiring within 30 days. */
+  alerts: z.object({ lowStock: z.number().int(), negativeStock: z.number().int(), expiringSoon: z.number().int() }),
 });
 export type DashboardSummary = z.infer<typeof dashboardSummarySchema>;

@@ -2,6 +2,7 @@ import { count, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { rows } from '../../db/rows.ts';
 import { categories, customers, products, stores, suppliers, users, warehouses } from '../../db/schema/index.ts';
+import { expiringBatches, lowStock } from '../inventory/reports.queries.ts';
 import { getCompanyRow } from '../org/org.queries.ts';
 
 async function countOf(db: DbOrTx, table: Parameters<ReturnType<DbOrTx['select']>['from']>[0]) {
@@ -26,7 +27,9 @@ async function productsByTopCategory(db: DbOrTx) {
   return result.map((r) => ({ category: r.category, count: Number(r.count) }));
 }
 
-export async function dashboardSummary(db: DbOrTx) {
+export async function dashboardSummary(db: DbOrTx, today: string) {
+  const low = await lowStock(db);
+  const expiring = await expiringBatches(db, { days: 30 }, today);
   return {
     company: await getCompanyRow(db),
     counts: {
@@ -39,5 +42,6 @@ export async function dashboardSummary(db: DbOrTx) {
       users: await countOf(db, users),
     },
     productsByCategory: await productsByTopCategory(db),
+    alerts: { lowStock: low.filter((l) => !l.negative).length, negativeStock: low.filter((l) => l.negative).length, expiringSoon: expiring.length },
   };
 }
