@@ -5,7 +5,7 @@ import { lineAmount, lineTax, newId, parseQuantity } from '@shopbook/shared';
 import { eq, like, sql } from 'drizzle-orm';
 import type { BenchResult } from './journal-posting.ts';
 
-const TILLS = 10;
+const TILLS = Number(process.env.BENCH_TILLS ?? 10);
 const BATCHES_PER_TILL = 6;
 const BATCH = 50;
 const LINES = 3;
