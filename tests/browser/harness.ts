@@ -56,6 +56,8 @@ export interface RunningServer {
   /** Everything the server printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
+  /** kill -9: no shutdown hooks, no flushing, as a power cut or an OOM kill would. */
+  crash(): Promise<void>;
 }
 
 /**
@@ -66,7 +68,9 @@ export async function startServer(opts: { demo?: boolean; env?: Record<string, s
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'shopbook-e2e-'));
   let log = '';
-  const child: ChildProcess = spawn(join(repoRoot, 'api/node_modules/.bin/tsx'), ['src/server.ts'], {
+  // node itself, not the tsx wrapper: the pid must be the server's, or a kill -9 in a
+  // crash test would hit the wrapper and leave the server running.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: join(repoRoot, 'api'),
     env: {
       ...process.env,
@@ -101,6 +105,11 @@ export async function startServer(opts: { demo?: boolean; env?: Record<string, s
     url,
     dataDir,
     output: () => log,
+    async crash() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    },
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
