@@ -1,7 +1,7 @@
 import { assertBalanced, JournalError, newId, type JournalLineInput } from '@shopbook/shared';
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { accounts, journalEntries, journalLines } from '../../db/schema/index.ts';
+import { accounts } from '../../db/schema/index.ts';
 import { DomainError } from '../../http/errors.ts';
 
 const knownAccounts = new Set<string>();
@@ -42,25 +42,18 @@ export async function postJournalEntry(db: DbOrTx, input: PostEntryInput): Promi
     throw new DomainError('unprocessable', `unknown account ${missing.join(', ')}`, `lines.${index}.accountCode`);
   }
   const id = newId();
-  await db.insert(journalEntries).values({
-    id,
-    entryDate: input.date,
-    postedAt: input.postedAt,
-    sourceType: input.sourceType,
-    sourceId: input.sourceId ?? null,
-    memo: input.memo ?? '',
-    createdBy: input.userId ?? null,
-  });
-  await db.insert(journalLines).values(
-    input.lines.map((l, i) => ({
-      id: newId(),
-      entryId: id,
-      lineNo: i + 1,
-      accountCode: l.accountCode,
-      debit: l.debit,
-      credit: l.credit,
-      memo: l.memo ?? '',
-    })),
+  // Entry and lines in one statement: one round trip inside the document's transaction.
+  const lineValues = input.lines.map(
+    (l, i) => sql`(${newId()}::uuid, ${id}::uuid, ${i + 1}::int, ${l.accountCode}, ${l.debit}::bigint, ${l.credit}::bigint, ${l.memo ?? ''})`,
   );
+  await db.execute(sql`
+    WITH entry AS (
+      INSERT INTO journal_entries (id, entry_date, posted_at, source_type, source_id, memo, created_by)
+      VALUES (${id}::uuid, ${input.date}::date, ${input.postedAt.toISOString()}::timestamptz, ${input.sourceType}, ${input.sourceId ?? null},
+              ${input.memo ?? ''}, ${input.userId ?? null}::uuid)
+      RETURNING id)
+    INSERT INTO journal_lines (id, entry_id, line_no, account_code, debit, credit, memo)
+    SELECT v.id, v.entry_id, v.line_no, v.account_code, v.debit, v.credit, v.memo
+      FROM entry, (VALUES ${sql.join(lineValues, sql`, `)}) AS v(id, entry_id, line_no, account_code, debit, credit, memo)`);
   return id;
 }

@@ -63,32 +63,10 @@ export async function postMoves(db: DbOrTx, moves: readonly MoveInput[]): Promis
   const posted: PostedMove[] = [];
   const rowsToInsert: (typeof stockMoves.$inferInsert)[] = [];
   const recordedAt = new Date();
-  for (const m of sorted) {
+  const levels = await applyToLevels(db, sorted, recordedAt);
+  for (const [i, m] of sorted.entries()) {
+    const level = levels[i]!;
     const batchId = m.batchId ?? NO_BATCH;
-    const cost = m.qty.startsWith('-') ? null : (m.unitCost ?? null);
-    const fallback = m.fallbackCost ?? '0';
-    // Inbound with a cost moves the average (exact half-up integer division, as
-    // shared/src/inventory/costing.ts); outbound, and inbound without a cost (a found
-    // item, a return), go at the current average and leave it unchanged.
-    const [level] = await rows<LevelRow>(
-      db,
-      sql`INSERT INTO stock_levels AS l (product_id, warehouse_id, batch_id, qty, avg_cost, value, updated_at)
-          VALUES (${m.productId}, ${m.warehouseId}, ${batchId}, ${m.qty}::numeric, coalesce(${cost}::numeric, ${fallback}::numeric),
-                  round(${m.qty}::numeric * coalesce(${cost}::numeric, ${fallback}::numeric)), ${recordedAt.toISOString()}::timestamptz)
-          ON CONFLICT (product_id, warehouse_id, batch_id) DO UPDATE SET
-            qty = l.qty + EXCLUDED.qty,
-            avg_cost = CASE
-              WHEN ${cost}::numeric IS NULL THEN l.avg_cost
-              WHEN l.qty <= 0 THEN EXCLUDED.avg_cost
-              ELSE div(2 * (l.qty * l.avg_cost + EXCLUDED.qty * EXCLUDED.avg_cost) * 10000000 + (l.qty + EXCLUDED.qty) * 1000,
-                       2 * (l.qty + EXCLUDED.qty) * 1000) / 10000
-            END,
-            value = l.value + round(EXCLUDED.qty * CASE WHEN ${cost}::numeric IS NULL THEN l.avg_cost ELSE EXCLUDED.avg_cost END),
-            updated_at = EXCLUDED.updated_at
-          RETURNING l.qty::text AS qty, l.avg_cost::text AS avg_cost, l.value AS value,
-            CASE WHEN ${cost}::numeric IS NULL THEN l.avg_cost ELSE ${cost}::numeric END::text AS move_cost`,
-    );
-    if (!level) throw new Error('stock level upsert returned nothing');
     if (level.qty.startsWith('-') && !m.allowNegative) await refuseIfNegativeForbidden(db, m.warehouseId, m.productId);
     const id = newId();
     const value = lineCostMinor(parseQuantity(m.qty), parseUnitCost4(level.move_cost));
@@ -101,6 +79,74 @@ export async function postMoves(db: DbOrTx, moves: readonly MoveInput[]): Promis
   // One insert for all the document's move rows: fewer round trips while the level locks are held.
   if (rowsToInsert.length) await db.insert(stockMoves).values(rowsToInsert);
   return posted;
+}
+
+const keyOf = (m: MoveInput) => `${m.productId}|${m.warehouseId}|${m.batchId ?? NO_BATCH}`;
+
+/**
+ * The level row after each move, in the order given. A document whose moves all go out
+ * (a sale) and touch distinct levels is one multi-row upsert — the hot path of till
+ * ingest; anything else goes move by move.
+ */
+async function applyToLevels(db: DbOrTx, moves: readonly MoveInput[], recordedAt: Date): Promise<LevelRow[]> {
+  const outbound = moves.every((m) => m.qty.startsWith('-'));
+  if (outbound && moves.length > 1 && new Set(moves.map(keyOf)).size === moves.length) {
+    const at = recordedAt.toISOString();
+    const values = moves.map((m) => {
+      const fallback = m.fallbackCost ?? '0';
+      return sql`(${m.productId}::uuid, ${m.warehouseId}::uuid, ${m.batchId ?? NO_BATCH}::uuid, ${m.qty}::numeric, ${fallback}::numeric,
+                  round(${m.qty}::numeric * ${fallback}::numeric), ${at}::timestamptz)`;
+    });
+    const result = await rows<LevelRow & { product_id: string; warehouse_id: string; batch_id: string }>(
+      db,
+      sql`INSERT INTO stock_levels AS l (product_id, warehouse_id, batch_id, qty, avg_cost, value, updated_at)
+          VALUES ${sql.join(values, sql`, `)}
+          ON CONFLICT (product_id, warehouse_id, batch_id) DO UPDATE SET
+            qty = l.qty + EXCLUDED.qty,
+            value = l.value + round(EXCLUDED.qty * l.avg_cost),
+            updated_at = EXCLUDED.updated_at
+          RETURNING l.product_id, l.warehouse_id, l.batch_id, l.qty::text AS qty, l.avg_cost::text AS avg_cost, l.value AS value,
+                    l.avg_cost::text AS move_cost`,
+    );
+    const byKey = new Map(result.map((r) => [`${r.product_id}|${r.warehouse_id}|${r.batch_id}`, r]));
+    return moves.map((m) => {
+      const level = byKey.get(keyOf(m));
+      if (!level) throw new Error('stock level upsert returned nothing');
+      return level;
+    });
+  }
+  const out: LevelRow[] = [];
+  for (const m of moves) out.push(await applyOne(db, m, recordedAt));
+  return out;
+}
+
+async function applyOne(db: DbOrTx, m: MoveInput, recordedAt: Date): Promise<LevelRow> {
+  const batchId = m.batchId ?? NO_BATCH;
+  const cost = m.qty.startsWith('-') ? null : (m.unitCost ?? null);
+  const fallback = m.fallbackCost ?? '0';
+  // Inbound with a cost moves the average (exact half-up integer division, as
+  // shared/src/inventory/costing.ts); outbound, and inbound without a cost (a found
+  // item, a return), go at the current average and leave it unchanged.
+  const [level] = await rows<LevelRow>(
+    db,
+    sql`INSERT INTO stock_levels AS l (product_id, warehouse_id, batch_id, qty, avg_cost, value, updated_at)
+        VALUES (${m.productId}, ${m.warehouseId}, ${batchId}, ${m.qty}::numeric, coalesce(${cost}::numeric, ${fallback}::numeric),
+                round(${m.qty}::numeric * coalesce(${cost}::numeric, ${fallback}::numeric)), ${recordedAt.toISOString()}::timestamptz)
+        ON CONFLICT (product_id, warehouse_id, batch_id) DO UPDATE SET
+          qty = l.qty + EXCLUDED.qty,
+          avg_cost = CASE
+            WHEN ${cost}::numeric IS NULL THEN l.avg_cost
+            WHEN l.qty <= 0 THEN EXCLUDED.avg_cost
+            ELSE div(2 * (l.qty * l.avg_cost + EXCLUDED.qty * EXCLUDED.avg_cost) * 10000000 + (l.qty + EXCLUDED.qty) * 1000,
+                     2 * (l.qty + EXCLUDED.qty) * 1000) / 10000
+          END,
+          value = l.value + round(EXCLUDED.qty * CASE WHEN ${cost}::numeric IS NULL THEN l.avg_cost ELSE EXCLUDED.avg_cost END),
+          updated_at = EXCLUDED.updated_at
+        RETURNING l.qty::text AS qty, l.avg_cost::text AS avg_cost, l.value AS value,
+          CASE WHEN ${cost}::numeric IS NULL THEN l.avg_cost ELSE ${cost}::numeric END::text AS move_cost`,
+  );
+  if (!level) throw new Error('stock level upsert returned nothing');
+  return level;
 }
 
 async function refuseIfNegativeForbidden(db: DbOrTx, warehouseId: string, productId: string) {
