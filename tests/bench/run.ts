@@ -1,5 +1,6 @@
 import postgres from 'postgres';
 import { benchIngest } from './ingest.ts';
+import { benchTillIndexedDb } from './till-idb.ts';
 import { benchJournalPosting, openBenchDatabase, type BenchResult } from './journal-posting.ts';
 
 /**
@@ -27,6 +28,7 @@ const results: BenchResult[] = [];
   results.push(await benchJournalPosting(database, 'PGlite'));
   await database.close();
 }
+if (process.env.BENCH_SKIP_BROWSER !== '1') results.push(...(await benchTillIndexedDb()));
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (pgUrl) {
   await withPostgres(pgUrl, async (url) => {
