@@ -1,6 +1,6 @@
 import { ApiRequestError, errorFromResponse } from './errors.ts';
 
-export { ApiRequestError } from './errors.ts';
+export { ApiRequestError, asApiError } from './errors.ts';
 
 /** Anything with a zod-like `parse`; the shared wire schemas fit. */
 export interface ResponseSchema<T> {

@@ -33,3 +33,8 @@ export async function errorFromResponse(res: Response): Promise<ApiRequestError>
   }
   return new ApiRequestError(res.status, `http_${res.status}`, res.statusText || `HTTP ${res.status}`);
 }
+
+/** Whatever a call threw, as an ApiRequestError for the page to show. */
+export function asApiError(err: unknown): ApiRequestError {
+  return err instanceof ApiRequestError ? err : new ApiRequestError(0, 'internal', err instanceof Error ? err.message : String(err));
+}

@@ -45,6 +45,16 @@ const KNOWN_MESSAGES: Record<string, string> = {
   'found stock adds: quantity must be positive': 'quantityPositive',
   'unit cost must be a non-negative number of minor units with at most 4 decimals': 'unitCostFormat',
   'an adjustment needs at least one line': 'linesRequired',
+  'a receipt needs at least one line': 'linesRequired',
+  'a transfer needs at least one line': 'linesRequired',
+  'quantity must be positive': 'quantityAboveZero',
+  'qty must be greater than zero': 'quantityAboveZero',
+  'qtyReceived must not be negative': 'quantityNotNegative',
+  'must not be negative': 'quantityNotNegative',
+  'maximum must not be below minimum': 'maxBelowMin',
+  'toWarehouseId must differ from fromWarehouseId': 'sameWarehouse',
+  'productionDate must be a date YYYY-MM-DD': 'dateFormat',
+  'expiryDate must be a date YYYY-MM-DD': 'dateFormat',
 };
 
 // Messages that carry a value ("damage takes stock away: …").

@@ -102,6 +102,13 @@ const zhCN = {
     byCategory: '各分类商品数',
     noProducts: '还没有商品。',
     productCount: '商品数',
+    alerts: {
+      title: '需要关注',
+      lowStock: '低库存',
+      negativeStock: '负库存',
+      expiringSoon: '30 天内到期批次',
+      view: '查看',
+    },
   },
   finance: {
     trialBalance: {
@@ -236,6 +243,14 @@ const zhCN = {
     unitCostFormat: '单位成本格式不正确',
     costFormat: '请填写单位成本，例如 3.50',
     linesRequired: '至少需要一行明细',
+    quantityAboveZero: '数量必须大于 0',
+    quantityNotNegative: '数量不能为负数',
+    maxBelowMin: '最高库存不能低于最低库存',
+    sameWarehouse: '调入仓库不能与调出仓库相同',
+    dateFormat: '请选择正确的日期',
+    batchRequired: '按批次管理的商品须填写批号',
+    expiryRequired: '管理保质期的商品须填写到期日',
+    expiryBeforeProduction: '到期日不能早于生产日期',
   },
   catalogue: catalogueZh,
   inventory: inventoryZh,

@@ -15,6 +15,9 @@ export const PAGES: Record<string, Page> = {
   stock: () => import('../features/inventory/StockPage.vue'),
   lowStock: () => import('../features/inventory/LowStockPage.vue'),
   adjustments: () => import('../features/inventory/AdjustmentsPage.vue'),
+  receipts: () => import('../features/receipts/ReceiptsPage.vue'),
+  transfers: () => import('../features/transfers/TransfersPage.vue'),
+  stockTakes: () => import('../features/stocktakes/StockTakesPage.vue'),
   ledgerCheck: () => import('../features/inventory/LedgerCheckPage.vue'),
 };
 const notYetAvailable: Page = () => import('../features/layout/NotYetAvailable.vue');
@@ -47,6 +50,8 @@ export const routes: RouteRecordRaw[] = [
         },
       },
       ...areaRoutes,
+      // Goods receipts moved from Purchasing to Inventory; old links still arrive.
+      { path: 'purchasing/receipts', redirect: { name: 'receipts' } },
       { path: 'forbidden', name: 'forbidden', component: forbiddenPage },
       { path: ':pathMatch(.*)*', name: 'notFound', component: () => import('../features/layout/NotFoundPage.vue') },
     ],

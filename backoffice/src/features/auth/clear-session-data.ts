@@ -4,7 +4,11 @@ import { useProductsStore } from '../catalogue/products.store.ts';
 import { useDashboardStore } from '../dashboard/dashboard.store.ts';
 import { useTrialBalanceStore } from '../finance/trial-balance.store.ts';
 import { useAdjustmentsStore } from '../inventory/adjustments.store.ts';
-import { useLowStockStore, useStockLevelsStore } from '../inventory/levels.store.ts';
+import { useStockLevelsStore } from '../inventory/levels.store.ts';
+import { useLowStockStore } from '../inventory/low-stock.store.ts';
+import { useReceiptsStore } from '../receipts/receipts.store.ts';
+import { useStockTakesStore } from '../stocktakes/stocktakes.store.ts';
+import { useTransfersStore } from '../transfers/transfers.store.ts';
 import { useWarehousesStore } from '../inventory/warehouses.store.ts';
 import { useCompanyStore } from '../org/company.store.ts';
 
@@ -24,4 +28,7 @@ export function clearSessionData(): void {
   useLowStockStore().clear();
   useAdjustmentsStore().clear();
   useWarehousesStore().clear();
+  useReceiptsStore().clear();
+  useTransfersStore().clear();
+  useStockTakesStore().clear();
 }

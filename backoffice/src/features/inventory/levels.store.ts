@@ -7,9 +7,9 @@ import { inventoryApi } from './inventory.api.ts';
 export const LEVEL_PAGE_SIZES = [20, 50, 100, 200];
 
 /**
- * Stock levels with filters and paging. The stock page and the low-stock page each
- * have their own store (their filters are independent); the low-stock one always
- * asks for low and negative levels only.
+ * Stock levels with filters and paging. `alwaysLow` makes a store that only ever asks
+ * for low and negative levels; the low-stock page itself uses the low-stock report
+ * (low-stock.store.ts), which sums batches and carries the reorder rule.
  */
 function defineLevelsStore(id: string, alwaysLow: boolean) {
   return defineStore(id, () => {
@@ -69,5 +69,4 @@ function defineLevelsStore(id: string, alwaysLow: boolean) {
 }
 
 export const useStockLevelsStore = defineLevelsStore('stockLevels', false);
-export const useLowStockStore = defineLevelsStore('lowStock', true);
 export type LevelsStore = ReturnType<typeof useStockLevelsStore>;

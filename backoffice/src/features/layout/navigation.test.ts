@@ -33,6 +33,15 @@ describe('visibleNavigation', () => {
     const manager = visibleNavigation(canAs('manager')).flatMap((g) => g.items.map((i) => i.name));
     expect(manager).toContain('ledgerCheck');
   });
+
+  it('gives the clerk the stock documents: receipts, transfers and stock-takes', () => {
+    const clerk = visibleNavigation(canAs('clerk')).flatMap((g) => g.items.map((i) => i.name));
+    expect(clerk).toEqual(expect.arrayContaining(['receipts', 'transfers', 'stockTakes']));
+    const inventory = NAVIGATION.find((g) => g.key === 'inventory')!.items;
+    expect(inventory.filter((i) => ['receipts', 'transfers', 'stockTakes'].includes(i.name)).every((i) => i.available)).toBe(true);
+    const purchasing = NAVIGATION.find((g) => g.key === 'purchasing')!.items;
+    expect(purchasing.find((i) => i.name === 'purchaseOrders')?.available).toBe(false);
+  });
 });
 
 describe('firstAllowedItem', () => {

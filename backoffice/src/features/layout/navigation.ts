@@ -41,9 +41,13 @@ export const NAVIGATION: NavGroup[] = [
     icon: Box,
     items: [
       { name: 'stock', path: '/inventory/stock', permission: 'inventory.read', available: true },
+      // Goods receipts live here, not under Purchasing: they are stock documents the API
+      // serves under /api/inventory (opening stock, deliveries without an order). Receiving
+      // against a purchase order will start from the order once purchasing exists.
+      { name: 'receipts', path: '/inventory/receipts', permission: 'inventory.read', available: true },
+      { name: 'transfers', path: '/inventory/transfers', permission: 'inventory.read', available: true },
+      { name: 'stockTakes', path: '/inventory/stock-takes', permission: 'inventory.read', available: true },
       { name: 'adjustments', path: '/inventory/adjustments', permission: 'inventory.read', available: true },
-      { name: 'transfers', path: '/inventory/transfers', permission: 'inventory.read', available: false },
-      { name: 'stockTakes', path: '/inventory/stock-takes', permission: 'inventory.read', available: false },
       { name: 'lowStock', path: '/inventory/low-stock', permission: 'inventory.read', available: true },
     ],
   },
@@ -53,7 +57,6 @@ export const NAVIGATION: NavGroup[] = [
     items: [
       { name: 'suppliers', path: '/purchasing/suppliers', permission: 'suppliers.read', available: false },
       { name: 'purchaseOrders', path: '/purchasing/orders', permission: 'purchasing.read', available: false },
-      { name: 'receipts', path: '/purchasing/receipts', permission: 'purchasing.read', available: false },
     ],
   },
   {

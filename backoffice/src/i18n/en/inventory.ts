@@ -1,4 +1,8 @@
 import type { inventoryZh } from '../zh-CN/inventory.ts';
+import { receiptsEn } from './receipts.ts';
+import { stockReportsEn } from './stock-reports.ts';
+import { stockTakesEn } from './stocktakes.ts';
+import { transfersEn } from './transfers.ts';
 
 export const inventoryEn: typeof inventoryZh = {
   fields: {
@@ -20,11 +24,21 @@ export const inventoryEn: typeof inventoryZh = {
     lowOnly: 'Low only',
     low: 'Low',
     empty: 'No stock recorded.',
+    tabs: stockReportsEn.tabs,
   },
   lowStock: {
     title: 'Low stock',
-    intro: 'Stock at or below its reorder point, and negative stock (red). Negative stock usually comes from offline sales and needs a count or an adjustment.',
+    intro: 'Products whose stock (all batches together) is at or below the reorder point, and negative stock (red). Negative stock usually comes from offline sales and needs a count or an adjustment.',
     empty: 'Nothing is low or negative.',
+    show: {
+      all: 'All',
+      low: 'Low',
+      negative: 'Negative',
+    },
+    minQty: 'Min',
+    maxQty: 'Max',
+    suggested: 'Suggested order',
+    negative: 'Negative',
   },
   ledger: {
     title: 'Stock ledger: {sku} {name}',
@@ -46,6 +60,7 @@ export const inventoryEn: typeof inventoryZh = {
   },
   docTypes: {
     stock_adjustment: 'Stock adjustment',
+    stock_receipt: 'Goods receipt',
     goods_receipt: 'Goods receipt',
     sale: 'Sale',
     transfer: 'Transfer',
@@ -95,6 +110,12 @@ export const inventoryEn: typeof inventoryZh = {
     draftHint: 'A draft does not change stock until it is posted.',
     needsApproval: 'A draft does not change stock. Posting needs someone with approval rights.',
   },
+  receipts: receiptsEn,
+  transfers: transfersEn,
+  stockTakes: stockTakesEn,
+  expiring: stockReportsEn.expiring,
+  asOf: stockReportsEn.asOf,
+  rules: stockReportsEn.rules,
   ledgerCheck: {
     title: 'Ledger check',
     intro: 'Checks that every stock level equals the sum of its moves, and that the inventory account in the books equals the value of all stock.',

@@ -1,4 +1,9 @@
 // 库存、调整与账实核对。vue-i18n treats { } @ $ | as syntax: keep them out except for {placeholders}.
+import { receiptsZh } from './receipts.ts';
+import { stockReportsZh } from './stock-reports.ts';
+import { stockTakesZh } from './stocktakes.ts';
+import { transfersZh } from './transfers.ts';
+
 export const inventoryZh = {
   fields: {
     warehouse: '仓库',
@@ -19,11 +24,21 @@ export const inventoryZh = {
     lowOnly: '仅看预警',
     low: '偏低',
     empty: '没有库存记录。',
+    tabs: stockReportsZh.tabs,
   },
   lowStock: {
     title: '库存预警',
-    intro: '低于或等于补货点的库存，以及负库存（红色）。负库存通常来自离线销售，需要盘点或调整。',
+    intro: '库存（各批次合计）低于或等于补货点的商品，以及负库存（红色）。负库存通常来自离线销售，需要盘点或调整。',
     empty: '没有低库存或负库存。',
+    show: {
+      all: '全部',
+      low: '低库存',
+      negative: '负库存',
+    },
+    minQty: '最低',
+    maxQty: '最高',
+    suggested: '建议补货',
+    negative: '负库存',
   },
   ledger: {
     title: '库存流水：{sku} {name}',
@@ -45,6 +60,7 @@ export const inventoryZh = {
   },
   docTypes: {
     stock_adjustment: '库存调整单',
+    stock_receipt: '采购入库单',
     goods_receipt: '采购入库单',
     sale: '销售单',
     transfer: '调拨单',
@@ -94,6 +110,12 @@ export const inventoryZh = {
     draftHint: '草稿不影响库存，过账后才生效。',
     needsApproval: '草稿不影响库存。过账需要有审批权限的人员操作。',
   },
+  receipts: receiptsZh,
+  transfers: transfersZh,
+  stockTakes: stockTakesZh,
+  expiring: stockReportsZh.expiring,
+  asOf: stockReportsZh.asOf,
+  rules: stockReportsZh.rules,
   ledgerCheck: {
     title: '账实核对',
     intro: '核对每条库存余额是否等于其全部流水之和，以及总账库存科目是否等于库存总金额。',

@@ -1,0 +1,42 @@
+// 临期批次、历史库存与补货规则。vue-i18n treats { } @ $ | as syntax: keep them out except for {placeholders}.
+export const stockReportsZh = {
+  tabs: {
+    levels: '当前库存',
+    expiring: '临期批次',
+    asOf: '历史库存',
+  },
+  expiring: {
+    days: '到期范围',
+    withinDays: '{n} 天内',
+    expiryDate: '到期日',
+    daysLeft: '剩余',
+    expired: '已过期 {n} 天',
+    today: '今天到期',
+    left: '{n} 天',
+    empty: '所选范围内没有到期的批次。',
+    hint: '有库存且在所选天数内到期（含已过期）的批次。',
+  },
+  asOf: {
+    date: '日期',
+    datePlaceholder: '选择日期',
+    run: '查询',
+    hint: '按库存流水重算所选日期日终时的数量和金额。',
+    pickDate: '请先选择日期。',
+    empty: '该日期没有库存。',
+    totalValue: '合计金额',
+  },
+  rules: {
+    title: '补货规则',
+    editTitle: '补货规则：{product}',
+    set: '设置补货规则',
+    edit: '规则',
+    product: '商品',
+    reorderPoint: '补货点',
+    minQty: '最低库存',
+    maxQty: '最高库存',
+    hint: '库存低于或等于补货点时进入库存预警；建议补货量 = 最高库存 − 当前库存。',
+    unknownLimits: '无法读取当前的最低和最高库存，请重新填写。',
+    saved: '已保存补货规则',
+    fixErrors: '请先修正标出的错误。',
+  },
+};
