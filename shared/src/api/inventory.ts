@@ -77,6 +77,11 @@ export const stockLevelQuerySchema = z.object({
   warehouseId: z.uuid({ message: 'warehouseId must be a uuid' }).optional(),
   productId: z.uuid({ message: 'productId must be a uuid' }).optional(),
   q: z.string().trim().max(100).optional(),
+  /** A category and everything below it. */
+  categoryId: z.uuid({ message: 'categoryId must be a uuid' }).optional(),
+  batchId: z.uuid({ message: 'batchId must be a uuid' }).optional(),
+  expiryFrom: z.iso.date({ message: 'expiryFrom must be a date YYYY-MM-DD' }).optional(),
+  expiryTo: z.iso.date({ message: 'expiryTo must be a date YYYY-MM-DD' }).optional(),
   lowOnly: z.enum(['true', 'false']).optional(),
   page: z.coerce.number().int().min(1, 'page starts at 1').default(1),
   pageSize: z.coerce.number().int().min(1).max(500, 'pageSize is at most 500').default(50),
@@ -107,3 +112,19 @@ export const ledgerCheckSchema = z.object({
   stockValue: z.number().int(),
 });
 export type LedgerCheck = z.infer<typeof ledgerCheckSchema>;
+
+export const lowStockItemSchema = z.object({
+  productId: z.string(),
+  sku: z.string(),
+  name: z.string(),
+  warehouseId: z.string(),
+  warehouseCode: z.string(),
+  qty: z.string(),
+  reorderPoint: z.string().nullable(),
+  minQty: z.string().nullable(),
+  maxQty: z.string().nullable(),
+  /** Up to the maximum, never below zero. */
+  suggested: z.string(),
+  negative: z.boolean(),
+});
+export type LowStockItem = z.infer<typeof lowStockItemSchema>;

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { expiringBatchSchema, expiringQuerySchema, stockAsOfQuerySchema, stockAsOfRowSchema, stockRuleInputSchema, adjustmentRequestSchema, adjustmentSchema, apiErrorSchema, ledgerCheckSchema, stockLevelQuerySchema, stockLevelSchema, stockMoveSchema } from '@shopbook/shared';
+import { lowStockItemSchema, expiringBatchSchema, expiringQuerySchema, stockAsOfQuerySchema, stockAsOfRowSchema, stockRuleInputSchema, adjustmentRequestSchema, adjustmentSchema, apiErrorSchema, ledgerCheckSchema, stockLevelQuerySchema, stockLevelSchema, stockMoveSchema } from '@shopbook/shared';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 
 const idParam = z.object({ id: z.uuid({ message: 'id must be a uuid' }) });
@@ -78,19 +78,7 @@ export const lowStockRoute = defineRoute('inventory.read', {
   tags: ['inventory'],
   summary: 'Products at or below their reorder point, or negative, per warehouse, with a suggested quantity up to the maximum',
   request: { query: z.object({ warehouseId: z.uuid({ message: 'warehouseId must be a uuid' }).optional() }) },
-  responses: {
-    200: jsonResponse(
-      z.object({
-        items: z.array(
-          z.object({
-            productId: z.string(), sku: z.string(), name: z.string(), warehouseId: z.string(), warehouseCode: z.string(), qty: z.string(),
-            reorderPoint: z.string().nullable(), minQty: z.string().nullable(), maxQty: z.string().nullable(), suggested: z.string(), negative: z.boolean(),
-          }),
-        ),
-      }),
-      'Low and negative stock',
-    ),
-  },
+  responses: { 200: jsonResponse(z.object({ items: z.array(lowStockItemSchema) }), 'Low and negative stock') },
 });
 
 export const setRulesRoute = defineRoute('inventory.approve', {

@@ -13,6 +13,14 @@ export async function stockLevels(db: DbOrTx, q: LevelQuery): Promise<{ items: S
   if (q.warehouseId) filters.push(sql`l.warehouse_id = ${q.warehouseId}`);
   if (q.productId) filters.push(sql`l.product_id = ${q.productId}`);
   if (q.q) filters.push(sql`(p.sku ILIKE ${`${q.q}%`} OR p.name ILIKE ${`%${q.q}%`})`);
+  if (q.categoryId) {
+    filters.push(sql`p.category_id IN (WITH RECURSIVE sub AS (
+      SELECT id FROM categories WHERE id = ${q.categoryId}
+      UNION ALL SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub)`);
+  }
+  if (q.batchId) filters.push(sql`l.batch_id = ${q.batchId}`);
+  if (q.expiryFrom) filters.push(sql`b.expiry_date >= ${q.expiryFrom}::date`);
+  if (q.expiryTo) filters.push(sql`b.expiry_date <= ${q.expiryTo}::date`);
   if (q.lowOnly === 'true') filters.push(sql`(l.qty < 0 OR (r.reorder_point IS NOT NULL AND l.qty <= r.reorder_point))`);
   const where = sql.join(filters, sql` AND `);
   const from = sql`FROM stock_levels l

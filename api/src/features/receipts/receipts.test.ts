@@ -53,6 +53,13 @@ describeEachDriver('goods receipts, batches and stock reports', (driver) => {
     const asOfToday = (await (await t.call('GET', `/api/inventory/stock-as-of?date=2026-03-02&productId=${cola.id}`, { token: clerk })).json()) as { items: { qty: string; value: number }[] };
     expect(asOfToday.items.map((r) => [Number(r.qty), r.value])).toEqual([[48, 8646]]);
 
+    const dairy = (await (await t.call('GET', '/api/catalogue/categories', { token: clerk })).json()) as { items: { id: string; code: string }[] };
+    const dairyId = dairy.items.find((c) => c.code === 'DAIRY')!.id;
+    const inDairy = (await (await t.call('GET', `/api/inventory/levels?categoryId=${dairyId}&warehouseId=${warehouseId}`, { token: clerk })).json()) as { items: { sku: string; batchNo: string }[] };
+    expect(inDairy.items.map((i) => i.batchNo).sort()).toEqual(['L2603A', 'L2603B']);
+    const byExpiry = (await (await t.call('GET', `/api/inventory/levels?expiryFrom=2026-04-01&expiryTo=2026-05-31`, { token: clerk })).json()) as { items: { batchNo: string }[] };
+    expect(byExpiry.items.map((i) => i.batchNo)).toEqual(['L2603B']);
+
     const check = (await (await t.call('GET', '/api/inventory/ledger-check', { token: owner })).json()) as { ok: boolean };
     expect(check.ok).toBe(true);
   });
