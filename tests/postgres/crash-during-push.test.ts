@@ -71,7 +71,7 @@ describe.skipIf(!adminUrl)('a server killed in the middle of a push', () => {
     const inFlight = post('/api/sync/push', { events: events.slice(50, 500) }, till.token).catch((e: unknown) => e);
     const watcher = postgres(databaseUrl, { max: 1, onnotice: () => {} });
     for (let i = 0; i < 400; i++) {
-      const [{ n }] = await watcher`SELECT count(*)::int AS n FROM sales`;
+      const [{ n }] = (await watcher`SELECT count(*)::int AS n FROM sales`) as unknown as [{ n: number }];
       if (n >= 60) break;
       await new Promise((r) => setTimeout(r, 5));
     }
@@ -82,7 +82,7 @@ describe.skipIf(!adminUrl)('a server killed in the middle of a push', () => {
     server = await startServer({ env: { DATABASE_URL: databaseUrl } });
     const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
     try {
-      const [{ n: partial }] = await sql`SELECT count(*)::int AS n FROM sales`;
+      const [{ n: partial }] = (await sql`SELECT count(*)::int AS n FROM sales`) as unknown as [{ n: number }];
       expect(partial).toBeGreaterThanOrEqual(50);
       expect(partial).toBeLessThan(500);
 
@@ -92,10 +92,10 @@ describe.skipIf(!adminUrl)('a server killed in the middle of a push', () => {
       expect(statuses.filter((s: string) => s === 'duplicate').length).toBe(partial - 50);
       expect(statuses.filter((s: string) => s === 'applied').length).toBe(500 - partial);
 
-      const [{ n: salesCount }] = await sql`SELECT count(*)::int AS n FROM sales`;
-      const [{ n: distinctReceipts }] = await sql`SELECT count(DISTINCT receipt_no)::int AS n FROM sales`;
-      const [{ n: saleMoves }] = await sql`SELECT count(*)::int AS n FROM stock_moves WHERE move_type = 'sale'`;
-      const [{ n: saleEntries }] = await sql`SELECT count(*)::int AS n FROM journal_entries WHERE source_type = 'sale'`;
+      const [{ n: salesCount }] = (await sql`SELECT count(*)::int AS n FROM sales`) as unknown as [{ n: number }];
+      const [{ n: distinctReceipts }] = (await sql`SELECT count(DISTINCT receipt_no)::int AS n FROM sales`) as unknown as [{ n: number }];
+      const [{ n: saleMoves }] = (await sql`SELECT count(*)::int AS n FROM stock_moves WHERE move_type = 'sale'`) as unknown as [{ n: number }];
+      const [{ n: saleEntries }] = (await sql`SELECT count(*)::int AS n FROM journal_entries WHERE source_type = 'sale'`) as unknown as [{ n: number }];
       expect([salesCount, distinctReceipts, saleMoves, saleEntries]).toEqual([500, 500, 1500, 500]);
 
       const owner = (await json(await post('/api/auth/login', { username: 'owner', password: 'demo1234' }))).token as string;
