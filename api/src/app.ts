@@ -14,6 +14,8 @@ import { registerPrinting } from './features/printing/printing.index.ts';
 import { registerInventory } from './features/inventory/inventory.index.ts';
 import { registerTransfers } from './features/transfers/transfers.index.ts';
 import { registerStockTakes } from './features/stocktakes/stocktakes.index.ts';
+import { registerSuppliers } from './features/suppliers/suppliers.index.ts';
+import { registerPurchasing } from './features/purchasing/purchasing.index.ts';
 import { registerHealth } from './features/health/health.index.ts';
 import { registerOrg } from './features/org/org.index.ts';
 import { registerSetup } from './features/setup/setup.index.ts';
@@ -64,6 +66,8 @@ export function createApp(options: CreateAppOptions) {
   registerTransfers(app);
   registerStockTakes(app);
   registerReceipts(app);
+  registerSuppliers(app);
+  registerPurchasing(app);
   registerDevices(app);
   registerSync(app);
   registerPrinting(app);

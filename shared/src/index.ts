@@ -15,4 +15,5 @@ export * from './journal/journal.ts';
 export * from './inventory/index.ts';
 export * from './sync/index.ts';
 export * from './sales/index.ts';
+export * from './purchasing/index.ts';
 export * from './printing/index.ts';

@@ -8,3 +8,4 @@ export * from './inventory.ts';
 export * from './catalogue.ts';
 export * from './receipts.ts';
 export * from './stock-documents.ts';
+export * from './purchasing.ts';

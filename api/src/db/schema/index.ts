@@ -8,3 +8,4 @@ export * from './inventory.ts';
 export * from './numbering.ts';
 export * from './documents.ts';
 export * from './sales.ts';
+export * from './purchasing.ts';

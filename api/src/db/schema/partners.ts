@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { products } from './catalogue.ts';
 
 export const suppliers = pgTable('suppliers', {
@@ -14,7 +14,11 @@ export const suppliers = pgTable('suppliers', {
   paymentTermsDays: integer('payment_terms_days').notNull().default(30),
   leadTimeDays: integer('lead_time_days').notNull().default(7),
   currency: text('currency').notNull(),
+  /** Archived suppliers keep their history but take no new orders. */
+  status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
+  note: text('note').notNull().default(''),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
 });
 
 export const customers = pgTable('customers', {
@@ -46,6 +50,8 @@ export const supplierProducts = pgTable(
     packSize: numeric('pack_size', { precision: 14, scale: 3 }).notNull().default('1'),
     price: bigint('price', { mode: 'number' }).notNull().default(0),
     minOrderQty: numeric('min_order_qty', { precision: 14, scale: 3 }).notNull().default('0'),
+    /** The supplier reorder suggestions choose for this product. */
+    preferred: boolean('preferred').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.supplierId, t.productId] }), index('supplier_products_product_idx').on(t.productId)],
 );

@@ -1,0 +1,5 @@
+export * from './amounts.ts';
+export * from './approval.ts';
+export * from './status.ts';
+export * from './receiving.ts';
+export * from './reorder.ts';
