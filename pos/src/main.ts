@@ -6,6 +6,7 @@ import App from './App.vue';
 import { createPosI18n } from './i18n/index.ts';
 import { registerServiceWorker } from './pwa/register.ts';
 import { createPosRouter } from './router/index.ts';
+import { useDeviceStore } from './stores/device.ts';
 import { useSessionStore } from './stores/session.ts';
 import { useSyncStore } from './stores/sync.ts';
 
@@ -15,14 +16,16 @@ async function start(): Promise<void> {
   app.use(pinia);
   app.use(createPosI18n());
 
-  // The saved session decides the first screen, so it is read before the router starts:
-  // a reload while offline must land in the till, not flash the login.
+  // The registration and the cashier decide the first screen, so they are read before the
+  // router starts: a reload while offline must land in the till, not flash the set-up.
   try {
+    await useDeviceStore(pinia).restore();
     await useSessionStore(pinia).restore();
   } catch (e) {
-    console.error('could not read the saved session', e);
+    console.error('could not read the saved device or cashier', e);
   }
-  useSyncStore(pinia).start();
+  // The engine does nothing until the till is registered; it checks on every round.
+  useSyncStore(pinia).start(undefined, true);
 
   app.use(createPosRouter(pinia));
   registerServiceWorker(pinia);

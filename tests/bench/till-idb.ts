@@ -14,7 +14,7 @@ const root = fileURLToPath(new URL('./idb/', import.meta.url));
  * The till's catalogue code (pos/src/db) bundled into a page and run in headless
  * Chromium against a real IndexedDB holding 200,000 products: barcode lookup and name
  * search beside the raw IndexedDB index read of the same key in the same run, the first
- * full load beside raw puts.
+ * full load beside raw puts, and committing a sale (sale + outbox in one transaction).
  */
 export async function benchTillIndexedDb(): Promise<BenchResult[]> {
   const out = mkdtempSync(join(tmpdir(), 'shopbook-idb-bench-'));
@@ -37,6 +37,7 @@ export async function benchTillIndexedDb(): Promise<BenchResult[]> {
       rawLoad(n: number): Promise<number>;
       barcode(s: number, n: number): Promise<{ p95: number; rawP95: number }>;
       prefix(s: number): Promise<{ p95: number; rawP95: number }>;
+      commit(s: number): Promise<{ p95: number; median: number }>;
     };
     const call = <T>(fn: string, ...args: number[]) =>
       page.evaluate(([f, a]) => ((window as unknown as { bench: Record<string, (...x: number[]) => Promise<unknown>> }).bench[f as string]!(...(a as number[]))), [fn, args] as const) as Promise<T>;
@@ -44,11 +45,13 @@ export async function benchTillIndexedDb(): Promise<BenchResult[]> {
     const rawLoadMs = await call<number>('rawLoad', PRODUCTS);
     const barcode = await call<{ p95: number; rawP95: number }>('barcode', 500, PRODUCTS);
     const prefix = await call<{ p95: number; rawP95: number }>('prefix', 200);
+    const commit = await call<{ p95: number; median: number }>('commit', 200);
     const k = `${PRODUCTS / 1000}k products`;
     return [
       { name: `till: first catalogue load, ${k} (target ≤ 30 s)`, figure: `${(loadMs / 1000).toFixed(1)} s`, baseline: `${(rawLoadMs / 1000).toFixed(1)} s raw IndexedDB puts (extrapolated from 20k)`, ratio: rawLoadMs / loadMs },
       { name: `till: barcode lookup p95, ${k} (target ≤ 50 ms)`, figure: `${barcode.p95.toFixed(2)} ms`, baseline: `${barcode.rawP95.toFixed(2)} ms raw index get`, ratio: barcode.rawP95 / barcode.p95 },
       { name: `till: name/pinyin prefix search p95, first 20, ${k} (target ≤ 100 ms)`, figure: `${prefix.p95.toFixed(2)} ms`, baseline: `${prefix.rawP95.toFixed(2)} ms raw index range`, ratio: prefix.rawP95 / prefix.p95 },
+      { name: 'till: commit a sale (sale + outbox event, one transaction) p95 (target ≤ 50 ms)', figure: `${commit.p95.toFixed(2)} ms`, baseline: `median ${commit.median.toFixed(2)} ms`, ratio: commit.median / commit.p95 },
     ];
   } finally {
     await browser.close();

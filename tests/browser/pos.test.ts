@@ -3,13 +3,14 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSuiteReady, launchBrowser, startServer, type RunningServer } from './harness.ts';
+import { apiLogin, openShift, payCashExact, registerTill, scanInto, simpleProducts, unlock, waitForCatalogue } from './till-helpers.ts';
 
 const SCREENSHOT_DIR = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
 /**
- * The till as a cashier meets it: sign in, land in the till shell, and keep working
- * when the network goes away because the service worker serves the app shell and the
- * session is kept in IndexedDB.
+ * The till as a cashier meets it: a manager sets the device up once, cashiers unlock it
+ * with a PIN, and it keeps working when the network goes away because the service worker
+ * serves the app shell and everything lives in IndexedDB.
  */
 describe.skipIf(!browserSuiteReady())('till (pos) in the browser', () => {
   let server: RunningServer;
@@ -33,44 +34,38 @@ describe.skipIf(!browserSuiteReady())('till (pos) in the browser', () => {
 
   const byTestId = (id: string) => page.getByTestId(id);
 
-  it('signs a cashier in and opens the till shell, online', async () => {
-    await page.goto(`${server.url}/pos/`);
-    await byTestId('login-username').waitFor();
-    expect(new URL(page.url()).pathname).toBe('/pos/login');
-
-    await byTestId('login-username').fill('cashier');
-    await byTestId('login-password').fill('demo1234');
-    await byTestId('login-submit').click();
-
-    await byTestId('till-shell').waitFor();
+  it('is set up by a manager, then unlocked by a cashier’s PIN', async () => {
+    await registerTill(page, server.url);
+    expect(new URL(page.url()).pathname).toBe('/pos/lock');
+    await unlock(page, 'cashier', '1234');
     expect(new URL(page.url()).pathname).toBe('/pos/');
     const status = byTestId('sync-status');
     await expect.poll(() => status.getAttribute('data-state')).toBe('online');
-    expect(await status.textContent()).toContain('Online');
-    expect(await byTestId('sync-pending').textContent()).toContain('0 unsent');
     expect(await byTestId('cashier-name').textContent()).toContain('陈收银');
     expect((await byTestId('store-name').textContent())?.trim()).not.toBe('—');
     expect(await byTestId('cart-total').textContent()).toBe('0.00');
   });
 
-  it('rejects a wrong password with the reason shown', async () => {
-    // The signed-in session lives in the first context's IndexedDB: use a fresh one.
-    const fresh = await browser.newContext({ locale: 'en-US' });
-    const p = await fresh.newPage();
-    try {
-      await p.goto(`${server.url}/pos/`);
-      await p.getByTestId('login-username').fill('cashier');
-      await p.getByTestId('login-password').fill('not-the-password');
-      await p.getByTestId('login-submit').click();
-      await p.getByTestId('login-error').waitFor();
-      expect(await p.getByTestId('login-error').textContent()).toContain('Username or password is wrong.');
-      expect(await p.getByTestId('till-shell').count()).toBe(0);
-    } finally {
-      await fresh.close();
-    }
+  it('refuses a wrong PIN with the attempts left, on a fresh device', async () => {
+    await byTestId('sign-out').click();
+    await byTestId('pin-page').waitFor();
+    await byTestId('pin-cashier-cashier').click();
+    await byTestId('pin-input').fill('9999');
+    await byTestId('pin-submit').click();
+    await expect.poll(() => byTestId('pin-error').textContent()).toContain('4 attempt(s) left');
+    await unlock(page, 'cashier', '1234');
   });
 
-  it('reopens the till offline from the service worker, still signed in', async () => {
+  it('sells: scan, pay cash, receipt', async () => {
+    await waitForCatalogue(page);
+    await openShift(page);
+    const [p] = await simpleProducts(server.url, await apiLogin(server.url), 1);
+    await scanInto(page, p!.barcode, 1);
+    await payCashExact(page);
+    await expect.poll(() => byTestId('sync-pending').textContent(), { timeout: 30_000 }).toContain('0 unsent');
+  });
+
+  it('reopens the till offline from the service worker, still unlocked', async () => {
     // The first visit installs the worker; it controls the page from the next load on.
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
@@ -100,5 +95,6 @@ describe.skipIf(!browserSuiteReady())('till (pos) in the browser', () => {
     expect(await byTestId('sign-out').textContent()).toContain('退出登录');
     // leave the context in English for anyone reading the screenshot's neighbours
     await page.getByTestId('language-en').click();
+    await context.setOffline(false);
   });
 });

@@ -1,7 +1,13 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { CashierRecord } from './cashier.ts';
+import type { CustomerRecord } from './customer.ts';
 import type { MetaRecord } from './meta.ts';
 import type { OutboxRecord } from './outbox.ts';
+import type { ParkedCart } from './parked.ts';
 import type { ProductRecord } from './product.ts';
+import type { ReturnRecord, SaleRecord } from './sale.ts';
+import type { CashMovementRecord, ShiftRecord } from './shift.ts';
+import type { TaxRateRecord } from './taxRate.ts';
 
 export const POS_DB_NAME = 'shopbook-pos';
 
@@ -15,12 +21,20 @@ export const POS_DB_NAME = 'shopbook-pos';
  *
  * Catalogue rows are written with put (upsert), not add: the server re-sends pull pages
  * and several tills may see the same change, so writes must be idempotent. See
- * upsertProducts in product.ts.
+ * upsertProducts in product.ts and applyPage in sync/pull.ts.
  */
 export class PosDb extends Dexie {
   products!: EntityTable<ProductRecord, 'id'>;
   outbox!: EntityTable<OutboxRecord, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
+  customers!: EntityTable<CustomerRecord, 'id'>;
+  cashiers!: EntityTable<CashierRecord, 'id'>;
+  taxRates!: EntityTable<TaxRateRecord, 'id'>;
+  sales!: EntityTable<SaleRecord, 'id'>;
+  returns!: EntityTable<ReturnRecord, 'id'>;
+  shifts!: EntityTable<ShiftRecord, 'id'>;
+  cashMovements!: EntityTable<CashMovementRecord, 'id'>;
+  parked!: EntityTable<ParkedCart, 'id'>;
 
   constructor(name: string = POS_DB_NAME) {
     super(name);
@@ -32,5 +46,34 @@ export class PosDb extends Dexie {
       outbox: 'id, &seq, state, [state+nextAttemptAt], createdAt',
       meta: 'key',
     });
+    // Version 2: the pulled catalogue (customers, cashiers, tax rates), the till's own
+    // documents (sales, returns, shifts, cash movements) and parked carts.
+    this.version(2)
+      .stores({
+        // plu: weighed-goods labels carry the PLU, not a barcode of the product.
+        products: 'id, sku, nameNorm, *pinyinKeys, categoryId, *barcodes, revision, plu',
+        customers: 'id, code, nameNorm, *pinyinKeys, phone, revision',
+        cashiers: 'id, username, revision',
+        taxRates: 'id, revision',
+        // &receiptNo: a return finds its sale by the number printed on the receipt.
+        sales: 'id, &receiptNo, createdAt, shiftId, customerId',
+        returns: 'id, &receiptNo, originalSaleId, createdAt, shiftId',
+        shifts: 'id, state, openedAt',
+        cashMovements: 'id, shiftId, createdAt',
+        parked: 'id, parkedAt',
+      })
+      .upgrade(async (tx) => {
+        // Version-1 rows came from tests and demos, never from a pull; give them the
+        // fields version 2 reads so no code has to cope with their absence.
+        await tx
+          .table('products')
+          .toCollection()
+          .modify((p: Partial<ProductRecord>) => {
+            p.weighed ??= false;
+            p.plu ??= null;
+            p.batchTracked ??= false;
+            p.packs ??= {};
+          });
+      });
   }
 }

@@ -3,6 +3,13 @@ export * from './product.ts';
 export * from './outbox.ts';
 export * from './meta.ts';
 export * from './searchKeys.ts';
+export * from './customer.ts';
+export * from './cashier.ts';
+export * from './taxRate.ts';
+export * from './sale.ts';
+export * from './shift.ts';
+export * from './parked.ts';
+export * from './favourites.ts';
 
 import { PosDb } from './PosDb.ts';
 

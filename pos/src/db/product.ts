@@ -21,13 +21,32 @@ export interface ProductRecord {
   barcodes: string[];
   /** the catalogue revision this row was last changed in (pull cursor) */
   revision: number;
+  /** sold by weight: the quantity is kg with 3 decimals, from a scale label or typed */
+  weighed: boolean;
+  /** the item code a scale prints into its EAN-13 labels (prefix 20–29) */
+  plu: string | null;
+  batchTracked: boolean;
+  /**
+   * Barcodes that stand for more than one unit (a case of 12), as barcode → pack quantity
+   * in the wire's decimal-string form ('12'). Barcodes not listed here are one unit.
+   */
+  packs: Record<string, string>;
 }
 
 /** What the sync pull hands over; the search keys are derived here, not on the wire. */
-export type ProductInput = Omit<ProductRecord, 'nameNorm' | 'pinyinKeys'>;
+export type ProductInput = Omit<ProductRecord, 'nameNorm' | 'pinyinKeys' | 'weighed' | 'plu' | 'batchTracked' | 'packs'> &
+  Partial<Pick<ProductRecord, 'weighed' | 'plu' | 'batchTracked' | 'packs'>>;
 
 export function toProductRecord(input: ProductInput): ProductRecord {
-  return { ...input, barcodes: [...new Set(input.barcodes.map((b) => b.trim()))], ...toSearchKeys(input.name) };
+  return {
+    weighed: false,
+    plu: null,
+    batchTracked: false,
+    packs: {},
+    ...input,
+    barcodes: [...new Set(input.barcodes.map((b) => b.trim()))],
+    ...toSearchKeys(input.name),
+  };
 }
 
 /**
@@ -47,6 +66,17 @@ export async function findByBarcode(db: PosDb, code: string): Promise<ProductRec
   const key = code.trim();
   if (!key) return undefined;
   return db.products.where('barcodes').equals(key).first();
+}
+
+/** The weighed product a scale label's item code names. */
+export async function findByPlu(db: PosDb, plu: string): Promise<ProductRecord | undefined> {
+  return db.products.where('plu').equals(plu).first();
+}
+
+/** Products of one category in name order, for the category grid. */
+export async function productsInCategory(db: PosDb, categoryId: string, limit = 60): Promise<ProductRecord[]> {
+  const rows = await db.products.where('categoryId').equals(categoryId).limit(500).toArray();
+  return rows.sort((a, b) => a.nameNorm.localeCompare(b.nameNorm)).slice(0, limit);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signOutBlockReason, updateBlockReason } from './guards.ts';
+import { forgetBlockReason, signOutBlockReason, updateBlockReason } from './guards.ts';
 
 describe('updateBlockReason', () => {
   it('allows an update on an idle till with an empty outbox', () => {
@@ -16,8 +16,16 @@ describe('updateBlockReason', () => {
 });
 
 describe('signOutBlockReason', () => {
-  it('refuses while events are unsent, allows otherwise', () => {
-    expect(signOutBlockReason({ pending: 1, saleInProgress: false })).toEqual({ kind: 'outbox', count: 1 });
-    expect(signOutBlockReason({ pending: 0, saleInProgress: false })).toBeNull();
+  it('refuses only during a sale: the device token pushes the outbox whoever is signed in', () => {
+    expect(signOutBlockReason({ pending: 1, saleInProgress: false })).toBeNull();
+    expect(signOutBlockReason({ pending: 0, saleInProgress: true })).toEqual({ kind: 'sale' });
+  });
+});
+
+describe('forgetBlockReason', () => {
+  it('refuses while anything is unsent or a sale is open', () => {
+    expect(forgetBlockReason({ pending: 2, saleInProgress: false })).toEqual({ kind: 'outbox', count: 2 });
+    expect(forgetBlockReason({ pending: 0, saleInProgress: true })).toEqual({ kind: 'sale' });
+    expect(forgetBlockReason({ pending: 0, saleInProgress: false })).toBeNull();
   });
 });

@@ -19,9 +19,18 @@ export function updateBlockReason({ pending, saleInProgress }: TillActivity): Bl
 }
 
 /**
- * Signing out ends the session whose token pushes the outbox; the events would wait for
- * the next cashier and, worse, the till may be switched off believing all is sent.
+ * A cashier signing out only hands the till to the next PIN: the device token keeps
+ * pushing the outbox whoever is signed in, so unsent events do not block it. An open
+ * sale does: it belongs to the cashier who rang it up.
  */
-export function signOutBlockReason({ pending, saleInProgress }: TillActivity): BlockReason | null {
-  return updateBlockReason({ pending, saleInProgress });
+export function signOutBlockReason({ saleInProgress }: TillActivity): BlockReason | null {
+  return saleInProgress ? { kind: 'sale' } : null;
+}
+
+/**
+ * Forgetting the device wipes the till's database. With unsent events that would lose
+ * sales the server has never seen, so it waits until the outbox is empty.
+ */
+export function forgetBlockReason(activity: TillActivity): BlockReason | null {
+  return updateBlockReason(activity);
 }

@@ -1,41 +1,50 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb, setMeta, type StoredSession } from '../db/index.ts';
+import { getDb, getMeta, setMeta } from '../db/index.ts';
+import { seedTill } from '../testing/fixtures.ts';
 import { resetDb } from '../testing/setup.ts';
 import { useSessionStore } from './session.ts';
-
-const SESSION: StoredSession = {
-  v: 1,
-  token: 'tok',
-  expiresAt: '2000-01-01T00:00:00.000Z',
-  signedInAt: '2000-01-01T00:00:00.000Z',
-  user: { id: 'u1', username: 'cashier', displayName: 'Li Na', roles: ['cashier'], permissions: [], storeIds: [] },
-};
+import { useTillStore } from './till.ts';
 
 beforeEach(async () => {
   await resetDb();
   setActivePinia(createPinia());
 });
 
-describe('session store restore', () => {
-  it('restores a saved session, even an expired one (the till may be offline)', async () => {
-    await setMeta(getDb(), 'session', SESSION);
+describe('cashier session', () => {
+  it('unlocks with the right PIN, offline, and survives a restore', async () => {
+    const { cashiers } = await seedTill(getDb());
+    const s = useSessionStore();
+    expect(await s.unlock(cashiers[0]!, '0000')).toMatchObject({ ok: false, reason: 'wrong' });
+    expect(s.signedIn).toBe(false);
+    expect(await s.unlock(cashiers[0]!, '1234')).toEqual({ ok: true });
+    expect(s.cashier?.displayName).toBe('陈收银');
+    setActivePinia(createPinia());
+    const again = useSessionStore();
+    await again.restore();
+    expect(again.cashier?.id).toBe(cashiers[0]!.id);
+    expect(again.can('pos.sell')).toBe(true);
+    expect(again.can('pos.discount.override')).toBe(false);
+  });
+
+  it('signs out a cashier the pull removed', async () => {
+    const { cashiers } = await seedTill(getDb());
+    await setMeta(getDb(), 'activeCashier', { v: 1, cashierId: cashiers[0]!.id, signedInAt: '' });
+    await getDb().cashiers.delete(cashiers[0]!.id);
     const s = useSessionStore();
     await s.restore();
+    expect(s.signedIn).toBe(false);
+  });
+
+  it('refuses to sign out during a sale', async () => {
+    const { cashiers } = await seedTill(getDb());
+    const s = useSessionStore();
+    await s.unlock(cashiers[0]!, '1234');
+    useTillStore().saleInProgress = true;
+    expect(await s.signOut()).toEqual({ kind: 'sale' });
     expect(s.signedIn).toBe(true);
-    expect(s.user?.displayName).toBe('Li Na');
-  });
-
-  it('treats a record it cannot read as signed out', async () => {
-    await setMeta(getDb(), 'session', { ...SESSION, user: { id: 'u1' } } as unknown as StoredSession);
-    const s = useSessionStore();
-    await s.restore();
-    expect(s.signedIn).toBe(false);
-  });
-
-  it('is signed out on a fresh till', async () => {
-    const s = useSessionStore();
-    await s.restore();
-    expect(s.signedIn).toBe(false);
+    useTillStore().saleInProgress = false;
+    expect(await s.signOut()).toBeNull();
+    expect(await getMeta(getDb(), 'activeCashier')).toBeUndefined();
   });
 });

@@ -2,9 +2,9 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 
 /**
- * View state of the till itself. `saleInProgress` is set by the sale flow (a later task)
- * from the first line added until the sale is completed or cancelled; app updates and
- * sign-out are refused while it is true.
+ * View state of the till itself. `saleInProgress` is set by the cart store from the first
+ * line added until the sale is paid, parked or cancelled; app updates, sign-out and
+ * forgetting the device are refused while it is true.
  */
 export const useTillStore = defineStore('till', () => {
   const saleInProgress = ref(false);

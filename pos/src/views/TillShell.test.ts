@@ -1,152 +1,135 @@
-import { flushPromises, mount } from '@vue/test-utils';
+import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import App from '../App.vue';
-import { enqueueEvent, getDb, getMeta, setMeta, upsertProducts, type StoredSession } from '../db/index.ts';
-import { useSessionStore } from '../stores/session.ts';
+import { enqueueEvent, getDb, getMeta } from '../db/index.ts';
+import { useCartStore } from '../stores/cart.ts';
 import { useSyncStore } from '../stores/sync.ts';
 import { useTillStore } from '../stores/till.ts';
-import { createTestApp, eventually, resetDb } from '../testing/setup.ts';
+import { CHIPS_CODE, COKE_CASE } from '../testing/fixtures.ts';
+import { byTestId, eventually, mountTillApp, resetDb } from '../testing/setup.ts';
 
-const SESSION: StoredSession = {
-  v: 1,
-  token: 'tok',
-  expiresAt: '2099-01-01T00:00:00.000Z',
-  signedInAt: '2025-01-01T00:00:00.000Z',
-  user: {
-    id: 'u1',
-    username: 'cashier',
-    displayName: 'Li Na',
-    roles: ['cashier'],
-    permissions: ['pos.sell'],
-    storeIds: ['s1'],
-  },
-};
-
-async function mountTill(locale: 'en' | 'zh-CN' = 'en') {
-  await setMeta(getDb(), 'session', SESSION);
-  const app = createTestApp(locale);
-  await useSessionStore(app.pinia).restore();
-  const sync = useSyncStore(app.pinia);
-  sync.start();
-  await app.router.push('/');
-  await app.router.isReady();
-  const wrapper = mount(App, { global: { plugins: app.plugins }, attachTo: document.body });
-  await flushPromises();
-  return { wrapper, sync, ...app };
-}
-
-let stopSync: (() => void) | undefined;
+let stop: (() => void) | undefined;
 beforeEach(resetDb);
 afterEach(() => {
-  stopSync?.();
+  stop?.();
+  vi.useRealTimers();
   vi.unstubAllGlobals();
   document.body.innerHTML = '';
 });
 
+async function mountTill(opts: Parameters<typeof mountTillApp>[0] = {}) {
+  const t = await mountTillApp(opts);
+  // Unmounted after each test: a stale shell would keep its window listeners (the scanner).
+  stop = () => {
+    t.wrapper.unmount();
+    useSyncStore(t.pinia).stop();
+  };
+  return t;
+}
+
+/** A scanner: every key within a few ms, then Enter, at whatever element has focus. */
+async function scan(code: string, target: Element = document.activeElement ?? document.body) {
+  vi.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+  for (const ch of code) {
+    target.dispatchEvent(new KeyboardEvent('keydown', { key: ch, bubbles: true, cancelable: true }));
+    vi.advanceTimersByTime(2);
+  }
+  target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+  vi.useRealTimers();
+  await flushPromises();
+}
+
 describe('TillShell', () => {
-  it('opens straight into the till when a session is saved', async () => {
-    const { wrapper, router, sync } = await mountTill();
-    stopSync = sync.stop;
+  it('opens straight into the till with the registered store and the unlocked cashier', async () => {
+    const { wrapper, router } = await mountTill();
     expect(router.currentRoute.value.name).toBe('till');
-    expect(wrapper.find('[data-testid="till-shell"]').exists()).toBe(true);
-    expect(wrapper.find('[data-testid="cashier-name"]').text()).toBe('Li Na');
+    expect(wrapper.find('[data-testid="cashier-name"]').text()).toBe('陈收银');
+    expect(wrapper.find('[data-testid="store-name"]').text()).toBe('人民广场店');
     expect(wrapper.find('[data-testid="cart-total"]').text()).toBe('0.00');
-    expect(wrapper.find('[data-testid="cart-items"]').text()).toBe('0');
+    expect(wrapper.find('[data-testid="no-shift"]').exists()).toBe(false);
   });
 
-  it('shows online/offline from the browser events', async () => {
-    const { wrapper, sync } = await mountTill();
-    stopSync = sync.stop;
+  it('shows online/offline, the unsent count and the rejected count', async () => {
+    const { wrapper } = await mountTill();
     const status = () => wrapper.find('[data-testid="sync-status"]');
     expect(status().attributes('data-state')).toBe('online');
-    expect(status().text()).toContain('Online');
     window.dispatchEvent(new Event('offline'));
     await flushPromises();
     expect(status().attributes('data-state')).toBe('offline');
     expect(status().text()).toContain('Offline');
     window.dispatchEvent(new Event('online'));
+    await eventually(() => expect(wrapper.find('[data-testid="sync-pending"]').text()).toBe('1 unsent')); // the shift_open event
+    const ev = await enqueueEvent(getDb(), 'test', {});
+    await getDb().outbox.update(ev.id, { state: 'dead', lastError: 'unknown product' });
+    await eventually(() => expect(wrapper.find('[data-testid="sync-dead"]').text()).toBe('1 rejected'));
+    await wrapper.find('[data-testid="sync-status"]').trigger('click');
+    await eventually(() => expect(byTestId('sync-dead-list')?.textContent).toContain('unknown product'));
+  });
+
+  it('adds a scanned product even with focus in the customer search, which stays empty', async () => {
+    const { wrapper, pinia } = await mountTill();
+    await wrapper.find('[data-testid="cart-customer"]').trigger('click');
     await flushPromises();
-    expect(status().attributes('data-state')).toBe('online');
+    const field = byTestId('customer-search-input') as HTMLInputElement;
+    expect(field.tagName).toBe('INPUT');
+    field.focus();
+    await scan(CHIPS_CODE, field);
+    await eventually(() => expect(useCartStore(pinia).lines.map((l) => l.name)).toEqual(['乐事薯片 70g']));
+    expect(field.value).toBe('');
+    await scan(COKE_CASE, field);
+    await eventually(() => expect(useCartStore(pinia).priced.itemCount).toBe(13));
   });
 
-  it('shows the outbox count live and a placeholder until the first sync', async () => {
-    const { wrapper, sync } = await mountTill();
-    stopSync = sync.stop;
-    expect(wrapper.find('[data-testid="sync-last"]').text()).toBe('Last sync —');
-    await eventually(() => expect(wrapper.find('[data-testid="sync-pending"]').text()).toBe('0 unsent'));
-    await enqueueEvent(getDb(), 'test', {});
-    await enqueueEvent(getDb(), 'test', {});
-    await eventually(() => expect(wrapper.find('[data-testid="sync-pending"]').text()).toBe('2 unsent'));
+  it('says which barcode is unknown and offers a search', async () => {
+    const { wrapper } = await mountTill();
+    await scan('6900000000007');
+    await eventually(() => expect(wrapper.find('[data-testid="scan-notice-text"]').text()).toBe('Unknown barcode 6900000000007'));
+    expect(wrapper.find('[data-testid="scan-quick-search"]').exists()).toBe(true);
   });
 
-  it('refuses to sign out while the outbox is not empty, and says why', async () => {
-    const { wrapper, router, sync } = await mountTill();
-    stopSync = sync.stop;
-    await enqueueEvent(getDb(), 'sale.completed', {});
-    await wrapper.find('[data-testid="sign-out"]').trigger('click');
-    await eventually(() =>
-      expect(wrapper.find('[data-testid="sign-out-blocked"]').text()).toContain('1 sale event(s) have not reached the server'),
-    );
-    expect(router.currentRoute.value.name).toBe('till');
-    expect(await getMeta(getDb(), 'session')).toBeDefined();
+  it('needs an open shift to sell', async () => {
+    const { wrapper, pinia } = await mountTill({ shift: false });
+    await eventually(() => expect(wrapper.find('[data-testid="no-shift"]').exists()).toBe(true));
+    await scan(CHIPS_CODE);
+    expect(useCartStore(pinia).isEmpty).toBe(true);
+    expect(wrapper.find('[data-testid="scan-notice-text"]').text()).toContain('No shift is open');
   });
 
-  it('refuses to sign out during a sale', async () => {
-    const { wrapper, router, sync, pinia } = await mountTill();
-    stopSync = sync.stop;
+  it('searches the local catalogue by pinyin initials and adds with a tap', async () => {
+    const { wrapper } = await mountTill();
+    await wrapper.find('[data-testid="search-input"]').setValue('kkkl');
+    await eventually(() => expect(wrapper.find('[data-testid="search-results"]').text()).toContain('可口可乐 330ml'));
+    await wrapper.find('[data-testid="search-hit-BEV-0001"]').trigger('click');
+    await eventually(() => expect(wrapper.find('[data-testid="cart-total"]').text()).toBe('3.50'));
+    expect(wrapper.find('[data-testid="cart-items"]').text()).toBe('1');
+  });
+
+  it('refuses to sign out during a sale, and otherwise returns to the PIN screen', async () => {
+    const { wrapper, router, pinia } = await mountTill();
     useTillStore(pinia).saleInProgress = true;
     await wrapper.find('[data-testid="sign-out"]').trigger('click');
     await eventually(() => expect(wrapper.find('[data-testid="sign-out-blocked"]').text()).toContain('Cannot sign out during a sale'));
     expect(router.currentRoute.value.name).toBe('till');
-  });
-
-  it('signs out to the login when everything is sent, and tells the server', async () => {
-    const fetchMock = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => new Response('{"ok":true}'));
-    vi.stubGlobal('fetch', fetchMock);
-    await setMeta(getDb(), 'store', { id: 's1', code: 'S1', name: '人民路店' });
-    const { wrapper, router, sync } = await mountTill();
-    stopSync = sync.stop;
-    expect(wrapper.find('[data-testid="store-name"]').text()).toBe('人民路店');
+    useTillStore(pinia).saleInProgress = false;
+    // unsent events do not block: the device token pushes them whoever is signed in
+    await enqueueEvent(getDb(), 'test', {});
     await wrapper.find('[data-testid="sign-out"]').trigger('click');
-    await eventually(() => expect(router.currentRoute.value.name).toBe('login'));
-    expect(await getMeta(getDb(), 'session')).toBeUndefined();
-    expect(await getMeta(getDb(), 'store')).toBeUndefined();
-    const [url, init] = fetchMock.mock.calls[0]!;
-    expect(url).toBe('/api/auth/logout');
-    expect(new Headers(init?.headers).get('authorization')).toBe('Bearer tok');
+    await eventually(() => expect(router.currentRoute.value.name).toBe('lock'));
+    expect(await getMeta(getDb(), 'activeCashier')).toBeUndefined();
   });
 
-  it('searches the local catalogue, by pinyin initials too', async () => {
-    const { wrapper, sync } = await mountTill();
-    stopSync = sync.stop;
-    await eventually(() => expect(wrapper.find('[data-testid="search-no-catalogue"]').exists()).toBe(true));
-    await upsertProducts(getDb(), [
-      {
-        id: 'p1',
-        sku: 'COKE330',
-        name: '可口可乐 330ml',
-        categoryId: null,
-        unit: '瓶',
-        taxRateBp: 1300,
-        priceMinor: 350,
-        barcodes: ['6901939621257'],
-        revision: 1,
-      },
-    ]);
-    await wrapper.find('[data-testid="search-input"]').setValue('kkkl');
-    await eventually(() => expect(wrapper.find('[data-testid="search-results"]').text()).toContain('可口可乐 330ml'));
-    expect(wrapper.find('[data-testid="search-results"]').text()).toContain('3.50');
-  });
-
-  it('switches language and remembers the choice', async () => {
-    const { wrapper, sync } = await mountTill('en');
-    stopSync = sync.stop;
+  it('switches language', async () => {
+    const { wrapper } = await mountTill();
     await wrapper.find('[data-testid="language-zh-CN"] input').setValue(true);
     await flushPromises();
     expect(wrapper.find('[data-testid="sync-status"]').text()).toContain('在线');
     expect(wrapper.find('[data-testid="sign-out"]').text()).toBe('退出登录');
     expect(localStorage.getItem('shopbook.pos.locale')).toBe('zh-CN');
-    expect(document.documentElement.lang).toBe('zh-CN');
     localStorage.clear();
+  });
+
+  it('opens the shortcut help with F1', async () => {
+    await mountTill();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'F1', bubbles: true, cancelable: true }));
+    await eventually(() => expect(byTestId('help-dialog')?.textContent).toContain('F9'));
   });
 });

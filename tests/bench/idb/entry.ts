@@ -1,5 +1,6 @@
 // The till's own catalogue and sale code, bundled for the browser benchmark.
-import { findByBarcode, PosDb, searchByNamePrefix, upsertProducts, type ProductInput } from '../../../pos/src/db/index.ts';
+import { newId, saleV1 } from '@shopbook/shared';
+import { commitSale, findByBarcode, PosDb, searchByNamePrefix, upsertProducts, type ProductInput } from '../../../pos/src/db/index.ts';
 
 const WORDS = ['可口', '可乐', '雪碧', '矿泉', '饼干', '薯片', '牛奶', '酸奶', '面包', '大米', '食用', '油', '酱油', '醋', '纸巾', '牙膏', '洗发', '水果', '苹果', '香蕉', '绿茶', '红茶', '咖啡', '啤酒'];
 const BRANDS = ['康师傅', '统一', '农夫', '伊利', '蒙牛', '光明', '海天', '维达', '乐事', '奥利奥', 'Nestle', 'Lays', 'Coca-Cola', 'Oreo'];
@@ -110,6 +111,26 @@ const bench = {
       raw.push(performance.now() - t0);
     }
     return { p95: percentile(times, 95), rawP95: percentile(raw, 95) };
+  },
+  async commit(samples: number) {
+    const times: number[] = [];
+    const ids = { storeId: newId(), warehouseId: newId(), cashierId: newId() };
+    for (let s = 0; s < samples; s++) {
+      const t0 = performance.now();
+      await commitSale(db, ({ receiptSeq }) => {
+        const saleId = newId();
+        const line = { lineId: newId(), productId: newId(), batchId: null, qty: '1', unitPrice: 350, listPrice: 350, overrideReason: null, discount: 0, taxRateBp: 1300, net: 310, tax: 40, gross: 350 };
+        return {
+          sale: saleV1.parse({
+            v: 1, saleId, receiptNo: `B-${receiptSeq}`, ...ids, shiftId: null, customerId: null, pricesIncludeTax: true, lines: [line], cartDiscount: 0,
+            totals: { net: 310, tax: 40, gross: 350, discount: 0 }, payments: [{ tender: 'cash', amount: 350, tendered: 350, reference: null }], change: 0, approvedBy: null,
+          }),
+          cashierName: 'bench', customerName: null, labels: {},
+        };
+      });
+      times.push(performance.now() - t0);
+    }
+    return { p95: percentile(times, 95), median: percentile(times, 50) };
   },
 };
 
