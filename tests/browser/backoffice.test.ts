@@ -107,9 +107,9 @@ describe.skipIf(!ready)('back office with demo data', () => {
     });
 
     it('shows the not-available page for an area this version does not serve', async () => {
-      // Purchase orders arrive with the purchasing capability.
-      await page.getByTestId('menu-purchasing').click();
-      await page.getByTestId('menu-purchaseOrders').click();
+      // Customers arrive with the sales capability.
+      await page.getByTestId('menu-sales').click();
+      await page.getByTestId('menu-customers').click();
       await page.getByTestId('not-available').waitFor();
       expect(await page.getByTestId('not-available').textContent()).toContain('本版本暂未提供');
     });

@@ -99,6 +99,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
       request<T>('POST', path, schema, { ...opts, body }),
     put: <T>(path: string, body: unknown, schema?: ResponseSchema<T>, opts?: RequestOptions) =>
       request<T>('PUT', path, schema, { ...opts, body }),
+    delete: <T = void>(path: string, schema?: ResponseSchema<T>, opts?: Omit<RequestOptions, 'body'>) =>
+      request<T>('DELETE', path, schema, opts),
     /** A file to save (an export): the body as a Blob, and the file name the API suggests. */
     async download(path: string, opts?: Omit<RequestOptions, 'body' | 'raw'>): Promise<{ blob: Blob; filename: string | null }> {
       const res = await send('GET', path, opts ?? {}, '*/*');

@@ -1,3 +1,4 @@
+import { purchasingEn } from './en/purchasing.ts';
 import { catalogueEn } from './en/catalogue.ts';
 import { inventoryEn } from './en/inventory.ts';
 import type { Messages } from './zh-CN.ts';
@@ -55,6 +56,7 @@ const en: Messages = {
     purchasing: 'Purchasing',
     suppliers: 'Suppliers',
     purchaseOrders: 'Purchase orders',
+    purchaseSuggestions: 'Reorder suggestions',
     receipts: 'Goods receipts',
     sales: 'Sales',
     customers: 'Customers',
@@ -253,6 +255,7 @@ const en: Messages = {
   },
   catalogue: catalogueEn,
   inventory: inventoryEn,
+  purchasing: purchasingEn,
 };
 
 export default en;

@@ -1,6 +1,7 @@
 // Simplified Chinese catalogue; its shape is the schema every other catalogue follows.
 // vue-i18n treats { } @ $ | as syntax: keep them out of the text except for {placeholders}.
 // Large areas live in their own files under zh-CN/ (and en/ for English).
+import { purchasingZh } from './zh-CN/purchasing.ts';
 import { catalogueZh } from './zh-CN/catalogue.ts';
 import { inventoryZh } from './zh-CN/inventory.ts';
 
@@ -56,6 +57,7 @@ const zhCN = {
     purchasing: '采购',
     suppliers: '供应商',
     purchaseOrders: '采购订单',
+    purchaseSuggestions: '采购建议',
     receipts: '采购入库',
     sales: '销售',
     customers: '客户',
@@ -254,6 +256,7 @@ const zhCN = {
   },
   catalogue: catalogueZh,
   inventory: inventoryZh,
+  purchasing: purchasingZh,
 };
 
 export type Messages = typeof zhCN;

@@ -19,6 +19,9 @@ export const PAGES: Record<string, Page> = {
   transfers: () => import('../features/transfers/TransfersPage.vue'),
   stockTakes: () => import('../features/stocktakes/StockTakesPage.vue'),
   ledgerCheck: () => import('../features/inventory/LedgerCheckPage.vue'),
+  suppliers: () => import('../features/purchasing/SuppliersPage.vue'),
+  purchaseOrders: () => import('../features/purchasing/PurchaseOrdersPage.vue'),
+  purchaseSuggestions: () => import('../features/purchasing/SuggestionsPage.vue'),
 };
 const notYetAvailable: Page = () => import('../features/layout/NotYetAvailable.vue');
 const forbiddenPage: Page = () => import('../features/layout/ForbiddenPage.vue');

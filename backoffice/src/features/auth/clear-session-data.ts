@@ -6,6 +6,7 @@ import { useTrialBalanceStore } from '../finance/trial-balance.store.ts';
 import { useAdjustmentsStore } from '../inventory/adjustments.store.ts';
 import { useStockLevelsStore } from '../inventory/levels.store.ts';
 import { useLowStockStore } from '../inventory/low-stock.store.ts';
+import { usePurchaseOrdersStore, useSuppliersStore } from '../purchasing/purchasing.stores.ts';
 import { useReceiptsStore } from '../receipts/receipts.store.ts';
 import { useStockTakesStore } from '../stocktakes/stocktakes.store.ts';
 import { useTransfersStore } from '../transfers/transfers.store.ts';
@@ -31,4 +32,6 @@ export function clearSessionData(): void {
   useReceiptsStore().clear();
   useTransfersStore().clear();
   useStockTakesStore().clear();
+  useSuppliersStore().clear();
+  usePurchaseOrdersStore().clear();
 }

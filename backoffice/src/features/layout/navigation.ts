@@ -55,8 +55,10 @@ export const NAVIGATION: NavGroup[] = [
     key: 'purchasing',
     icon: ShoppingCart,
     items: [
-      { name: 'suppliers', path: '/purchasing/suppliers', permission: 'suppliers.read', available: false },
-      { name: 'purchaseOrders', path: '/purchasing/orders', permission: 'purchasing.read', available: false },
+      { name: 'suppliers', path: '/purchasing/suppliers', permission: 'suppliers.read', available: true },
+      // Receiving against an order starts from the order's detail (purchasing.receive).
+      { name: 'purchaseOrders', path: '/purchasing/orders', permission: 'purchasing.read', available: true },
+      { name: 'purchaseSuggestions', path: '/purchasing/suggestions', permission: 'purchasing.read', available: true },
     ],
   },
   {
