@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
-import type { ImportReport, Product } from '@shopbook/shared';
+import { withCheckDigit, type ImportReport, type Product } from '@shopbook/shared';
 import { describeEachDriver } from '../../../test/databases.ts';
 import { useApp } from '../../../test/harness.ts';
 import { products } from '../../db/schema/index.ts';
@@ -121,5 +121,20 @@ describeEachDriver('catalogue', (driver) => {
     const badQuery = await t.call('POST', '/api/catalogue/products/import?mode=some', { token, body: header, headers: { 'content-type': 'text/csv' } });
     expect(badQuery.status).toBe(400);
     expect(((await badQuery.json()) as { error: { field: string } }).error.field).toBe('mode');
+  });
+
+  it('imports a file of 20,000 new products in one go, each audited', async () => {
+    const token = await t.login('owner');
+    const before = await productCount();
+    const header = 'sku,name,category_code,unit,tax_rate,purchase_price,sale_price,barcodes,weighed,plu';
+    const rows = Array.from({ length: 20_000 }, (_, i) =>
+      `BULK-${i},批量商品 Bulk ${i},SNK-CHIPS,each,13,1.00,2.50,${withCheckDigit(`68${String(i).padStart(10, '0')}`)},,`);
+    const res = await t.call('POST', '/api/catalogue/products/import?mode=all', { token, body: [header, ...rows].join('\n'), headers: { 'content-type': 'text/csv' } });
+    expect(await res.json()).toMatchObject({ rows: 20_000, valid: 20_000, created: 20_000, applied: true, errors: [] });
+    expect(await productCount()).toBe(before + 20_000);
+    const found = (await (await t.call('GET', `/api/catalogue/products?q=${withCheckDigit('680000019999')}`, { token })).json()) as Page;
+    expect(found.items.map((p) => p.sku)).toEqual(['BULK-19999']);
+    const audited = (await (await t.call('GET', '/api/audit?entity=product&action=create&pageSize=1', { token })).json()) as { total: number };
+    expect(audited.total).toBeGreaterThanOrEqual(20_000);
   });
 });

@@ -1,12 +1,12 @@
-import type { ImportReport, SessionUser } from '@shopbook/shared';
+import { newId, type ImportReport, type SessionUser } from '@shopbook/shared';
 import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { categories, productBarcodes, products, taxRates } from '../../db/schema/index.ts';
+import { auditLog, categories, productBarcodes, products, taxRates } from '../../db/schema/index.ts';
 import { DomainError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/record.ts';
 import { parseCsv, rowToInput, type RowError } from './csv.ts';
 import type { ProductInput } from './products.queries.ts';
-import { createProduct, updateProduct } from './products.write.ts';
+import { updateProduct } from './products.write.ts';
 
 const MAX_ROWS = 100_000;
 
@@ -79,17 +79,53 @@ export async function importProducts(
       existing.set(p.sku, p.id);
     }
   }
+  const fresh = clean.filter(({ input }) => !existing.has(input.sku)).map((c) => c.input);
+  await refuseTakenPlus(db, fresh);
+  await insertProductsInBulk(db, fresh, user, now);
+  report.created = fresh.length;
   for (const { input } of clean) {
     const id = existing.get(input.sku);
-    if (id) {
-      await updateProduct(db, id, input, user, now);
-      report.updated++;
-    } else {
-      await createProduct(db, input, user, now);
-      report.created++;
-    }
+    if (!id) continue;
+    await updateProduct(db, id, input, user, now);
+    report.updated++;
   }
   report.applied = true;
   await recordAudit(db, { user, action: 'import', entity: 'product', after: { rows: report.rows, created: report.created, updated: report.updated, skipped: report.rows - clean.length }, at: now });
   return report;
+}
+
+/** PLUs are unique too; the row checks cannot see clashes with the database or each other. */
+async function refuseTakenPlus(db: DbOrTx, inputs: ProductInput[]) {
+  const plus = inputs.map((p) => p.plu).filter((p): p is string => !!p);
+  const dup = plus.find((p, i) => plus.indexOf(p) !== i);
+  if (dup) throw new DomainError('conflict', `PLU ${dup} is on more than one row`, 'plu');
+  for (let i = 0; i < plus.length; i += 5000) {
+    const [taken] = await db.select({ plu: products.plu, sku: products.sku }).from(products).where(inArray(products.plu, plus.slice(i, i + 5000)));
+    if (taken) throw new DomainError('conflict', `PLU ${taken.plu} is already used by ${taken.sku}`, 'plu');
+  }
+}
+
+/**
+ * New products go in with multi-row inserts (products, barcodes, one audit row each):
+ * every row was already checked above, and a file of tens of thousands of rows must
+ * not take tens of thousands of round trips per table.
+ */
+async function insertProductsInBulk(db: DbOrTx, inputs: ProductInput[], user: SessionUser, now: Date) {
+  const CHUNK = 500;
+  for (let i = 0; i < inputs.length; i += CHUNK) {
+    const chunk = inputs.slice(i, i + CHUNK).map((input) => ({ id: newId(), input }));
+    await db.insert(products).values(
+      chunk.map(({ id, input }) => {
+        const { barcodes: _barcodes, ...columns } = input;
+        return { id, ...columns, createdAt: now, updatedAt: now };
+      }),
+    );
+    const codes = chunk.flatMap(({ id, input }) => input.barcodes.map((b) => ({ ...b, productId: id })));
+    if (codes.length) await db.insert(productBarcodes).values(codes);
+    await db.insert(auditLog).values(
+      chunk.map(({ id, input }) => ({
+        id: newId(), at: now, userId: user.id, username: user.username, action: 'create', entity: 'product', entityId: id, before: null, after: input,
+      })),
+    );
+  }
 }
