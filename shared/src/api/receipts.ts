@@ -47,6 +47,14 @@ export const receiptSchema = z.object({
 });
 export type Receipt = z.infer<typeof receiptSchema>;
 
+export const locationSchema = z
+  .string()
+  .trim()
+  .min(1, 'location is empty')
+  .max(32)
+  .regex(/^[A-Za-z0-9._/-]+$/, 'location may use letters, digits, dot, dash and slash')
+  .transform((l) => l.toUpperCase());
+
 export const stockRuleInputSchema = z.object({
   rules: z
     .array(
@@ -56,6 +64,8 @@ export const stockRuleInputSchema = z.object({
         reorderPoint: quantityStringSchema,
         minQty: quantityStringSchema,
         maxQty: quantityStringSchema,
+        /** Aisle-shelf-bin; omitted keeps the one on record, null clears it. */
+        location: locationSchema.nullable().optional(),
       }),
     )
     .min(1)

@@ -1,3 +1,4 @@
+import { locationSchema } from './receipts.ts';
 import { z } from 'zod';
 import { quantityStringSchema } from './inventory.ts';
 
@@ -151,6 +152,8 @@ export const stockTakeRequestSchema = z.object({
   warehouseId: uuidOf('warehouseId'),
   /** Count one category and its subcategories; omitted, the whole warehouse. */
   categoryId: uuidOf('categoryId').nullable().default(null),
+  /** Count only products whose location in this warehouse starts with this (e.g. 'A-03'). */
+  location: locationSchema.nullable().default(null),
   /** Counters do not see the book quantities. */
   blind: z.boolean({ message: 'blind must be true or false' }).default(false),
   note: noteSchema,
@@ -221,6 +224,7 @@ export const stockTakeSchema = z.object({
   warehouseCode: z.string(),
   categoryId: z.string().nullable(),
   categoryName: z.string().nullable(),
+  location: z.string().nullable(),
   blind: z.boolean(),
   status: z.enum(STOCK_TAKE_STATUSES),
   note: z.string(),

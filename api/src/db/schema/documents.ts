@@ -87,6 +87,8 @@ export const stockTakes = pgTable(
     number: text('number').notNull().unique(),
     warehouseId: uuid('warehouse_id').notNull().references(() => warehouses.id),
     categoryId: uuid('category_id').references(() => categories.id),
+    /** Count only products kept at locations starting with this (e.g. 'A-03'). */
+    location: text('location'),
     blind: boolean('blind').notNull().default(false),
     status: text('status', { enum: ['counting', 'approved', 'cancelled'] }).notNull().default('counting'),
     note: text('note').notNull().default(''),

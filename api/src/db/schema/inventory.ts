@@ -93,6 +93,8 @@ export const stockRules = pgTable(
     reorderPoint: numeric('reorder_point', { precision: 14, scale: 3 }).notNull().default('0'),
     minQty: numeric('min_qty', { precision: 14, scale: 3 }).notNull().default('0'),
     maxQty: numeric('max_qty', { precision: 14, scale: 3 }).notNull().default('0'),
+    /** Where the product sits in this warehouse (aisle-shelf-bin), for counting by location. */
+    location: text('location'),
   },
   (t) => [primaryKey({ columns: [t.productId, t.warehouseId] })],
 );

@@ -40,9 +40,11 @@ export async function lowStock(db: DbOrTx, warehouseId?: string) {
 
 export async function setStockRules(db: DbOrTx, rules: z.output<typeof stockRuleInputSchema>['rules']) {
   for (const r of rules) {
-    await db.execute(sql`INSERT INTO stock_rules (product_id, warehouse_id, reorder_point, min_qty, max_qty)
-      VALUES (${r.productId}, ${r.warehouseId}, ${r.reorderPoint}::numeric, ${r.minQty}::numeric, ${r.maxQty}::numeric)
-      ON CONFLICT (product_id, warehouse_id) DO UPDATE SET reorder_point = EXCLUDED.reorder_point, min_qty = EXCLUDED.min_qty, max_qty = EXCLUDED.max_qty`);
+    const keep = r.location === undefined;
+    await db.execute(sql`INSERT INTO stock_rules (product_id, warehouse_id, reorder_point, min_qty, max_qty, location)
+      VALUES (${r.productId}, ${r.warehouseId}, ${r.reorderPoint}::numeric, ${r.minQty}::numeric, ${r.maxQty}::numeric, ${r.location ?? null})
+      ON CONFLICT (product_id, warehouse_id) DO UPDATE SET reorder_point = EXCLUDED.reorder_point, min_qty = EXCLUDED.min_qty,
+        max_qty = EXCLUDED.max_qty, location = CASE WHEN ${keep} THEN stock_rules.location ELSE EXCLUDED.location END`);
   }
 }
 

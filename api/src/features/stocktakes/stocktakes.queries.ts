@@ -36,6 +36,10 @@ const DOC_TYPE = 'stock_take';
 const keyOf = (productId: string, batchId: string) => `${productId}|${batchId}`;
 
 /** The category and all its descendants, as a sub-select of ids. */
+/** Products kept in this warehouse at a location starting with the prefix. */
+const atLocation = (warehouseId: string, prefix: string): SQL =>
+  sql`(SELECT r.product_id FROM stock_rules r WHERE r.warehouse_id = ${warehouseId} AND r.location LIKE ${`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`;
+
 const categorySubtree = (categoryId: string): SQL =>
   sql`(WITH RECURSIVE sub AS (
          SELECT id FROM categories WHERE id = ${categoryId}
@@ -49,6 +53,7 @@ interface DocRow {
   warehouse_code: string;
   category_id: string | null;
   category_name: string | null;
+  location: string | null;
   blind: boolean;
   status: StockTake['status'];
   note: string;
@@ -57,13 +62,13 @@ interface DocRow {
 }
 
 const docSelect = sql`SELECT s.id, s.number, s.warehouse_id, w.code AS warehouse_code, s.category_id, c.name AS category_name,
-         s.blind, s.status, s.note, s.started_at, s.approved_at
+         s.location, s.blind, s.status, s.note, s.started_at, s.approved_at
     FROM stock_takes s JOIN warehouses w ON w.id = s.warehouse_id LEFT JOIN categories c ON c.id = s.category_id`;
 
 function summaryOf(r: DocRow): StockTakeSummary {
   return {
     id: r.id, number: r.number, warehouseId: r.warehouse_id, warehouseCode: r.warehouse_code,
-    categoryId: r.category_id, categoryName: r.category_name, blind: Boolean(r.blind), status: r.status, note: r.note,
+    categoryId: r.category_id, categoryName: r.category_name, location: r.location, blind: Boolean(r.blind), status: r.status, note: r.note,
     startedAt: new Date(r.started_at).toISOString(), approvedAt: r.approved_at === null ? null : new Date(r.approved_at).toISOString(),
   };
 }
@@ -100,7 +105,8 @@ export async function createStockTake(db: DbOrTx, input: StockTakeInput, user: S
   const number = await nextNumber(db, 'STK', now.getUTCFullYear());
   const startedAt = new Date();
   await db.insert(stockTakes).values({
-    id, number, warehouseId: input.warehouseId, categoryId: input.categoryId, blind: input.blind, note: input.note, createdBy: user.id, startedAt,
+    id, number, warehouseId: input.warehouseId, categoryId: input.categoryId, location: input.location, blind: input.blind, note: input.note,
+    createdBy: user.id, startedAt,
   });
   const snapshot = await rows<{ product_id: string; batch_id: string; qty: string }>(
     db,
@@ -108,6 +114,7 @@ export async function createStockTake(db: DbOrTx, input: StockTakeInput, user: S
           FROM stock_levels l JOIN products p ON p.id = l.product_id
          WHERE l.warehouse_id = ${input.warehouseId} AND l.qty <> 0
            ${input.categoryId ? sql`AND p.category_id IN ${categorySubtree(input.categoryId)}` : sql``}
+           ${input.location ? sql`AND l.product_id IN ${atLocation(input.warehouseId, input.location)}` : sql``}
          ORDER BY p.sku, l.batch_id`,
   );
   for (let i = 0; i < snapshot.length; i += 1000) {
@@ -258,9 +265,9 @@ export async function getStockTake(db: DbOrTx, id: string, user: SessionUser): P
  * a count arriving after the approval sees it and is refused.
  */
 export async function addCounts(db: DbOrTx, id: string, input: CountInput, user: SessionUser, now: Date): Promise<StockTakeCountResponse> {
-  const [doc] = await rows<{ status: string; warehouse_id: string; category_id: string | null }>(
+  const [doc] = await rows<{ status: string; warehouse_id: string; category_id: string | null; location: string | null }>(
     db,
-    sql`SELECT status, warehouse_id, category_id FROM stock_takes WHERE id = ${id} FOR SHARE`,
+    sql`SELECT status, warehouse_id, category_id, location FROM stock_takes WHERE id = ${id} FOR SHARE`,
   );
   if (!doc) throw new DomainError('not_found', `no stock-take ${id}`, 'id');
   if (doc.status !== 'counting') throw new DomainError('conflict', `this stock-take is ${doc.status}; counts are taken only while counting`, 'status');
@@ -283,6 +290,10 @@ export async function addCounts(db: DbOrTx, id: string, input: CountInput, user:
   const inScope = doc.category_id
     ? new Set((await rows<{ id: string }>(db, sql`SELECT id FROM ${categorySubtree(doc.category_id)} AS t`)).map((r) => r.id))
     : null;
+  // A location count likewise covers only what is kept there.
+  const atPlace = doc.location
+    ? new Set((await rows<{ product_id: string }>(db, sql`SELECT product_id FROM ${atLocation(doc.warehouse_id, doc.location)} AS t`)).map((r) => r.product_id))
+    : null;
   const batchIds = [...new Set(input.entries.flatMap((e) => (e.batchId ? [e.batchId] : [])))];
   const knownBatches = batchIds.length ? await db.select({ id: batches.id, productId: batches.productId }).from(batches).where(inArray(batches.id, batchIds)) : [];
   const trackedByBatch = new Set(
@@ -297,6 +308,9 @@ export async function addCounts(db: DbOrTx, id: string, input: CountInput, user:
     const p = found.find((f) => f.id === productId);
     if (!p) throw new DomainError('unprocessable', 'no such product', field);
     // A category count covers that category only: elsewhere the book quantity was never frozen.
+    if (atPlace && !atPlace.has(productId)) {
+      throw new DomainError('unprocessable', `${p.sku} is not kept at ${doc.location}`, field);
+    }
     if (inScope && (!p.categoryId || !inScope.has(p.categoryId))) {
       throw new DomainError('unprocessable', `${p.sku} is not in the category being counted`, field);
     }

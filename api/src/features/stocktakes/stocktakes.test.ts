@@ -237,4 +237,40 @@ describeEachDriver('stock-takes', (driver) => {
     expect((await t.database.db.select({ n: count() }).from(stockMoves))[0]!.n).toBe(movesBefore);
     await ledgerOk();
   });
+
+  it('counts one location: only what is kept there is frozen, counted and adjusted', async () => {
+    const { wh, inSnacks } = await setup();
+    const [a, b] = inSnacks.slice(-2);
+    const warehouseId = wh['CENTRAL']!;
+    await stockUp(warehouseId, [{ productId: a!.id, qty: '12', unitCost: '40' }, { productId: b!.id, qty: '9', unitCost: '40' }]);
+    const manager = await t.login('manager');
+    const rules = await t.call('PUT', '/api/inventory/rules', {
+      token: manager,
+      body: { rules: [
+        { productId: a!.id, warehouseId, reorderPoint: '0', minQty: '0', maxQty: '0', location: 'a-03-2' },
+        { productId: b!.id, warehouseId, reorderPoint: '0', minQty: '0', maxQty: '0', location: 'B-01' },
+      ] },
+    });
+    expect(rules.status).toBe(200);
+    // Setting a reorder point later without a location keeps the one on record.
+    await t.call('PUT', '/api/inventory/rules', { token: manager, body: { rules: [{ productId: a!.id, warehouseId, reorderPoint: '2', minQty: '0', maxQty: '0' }] } });
+
+    const clerk = await t.login('clerk');
+    const started = await t.call('POST', '/api/inventory/stock-takes', { token: clerk, body: { warehouseId, location: 'A-03' } });
+    expect(started.status).toBe(201);
+    const take = (await started.json()) as StockTake;
+    expect(take.location).toBe('A-03');
+    expect(take.lines.map((l) => l.productId)).toEqual([a!.id]);
+    const elsewhere = await t.call('POST', `/api/inventory/stock-takes/${take.id}/counts`, { token: clerk, body: { entries: [{ productId: b!.id, qty: '9' }] } });
+    expect(elsewhere.status).toBe(422);
+    expect(((await elsewhere.json()) as ErrorBody).error.field).toBe('entries.0.productId');
+    expect((await t.call('POST', `/api/inventory/stock-takes/${take.id}/counts`, { token: clerk, body: { entries: [{ productId: a!.id, qty: '11' }] } })).status).toBe(200);
+    expect((await t.call('POST', `/api/inventory/stock-takes/${take.id}/approve`, { token: manager })).status).toBe(200);
+    expect(await levelQty(a!.id, warehouseId)).toBe(11);
+    expect(await levelQty(b!.id, warehouseId)).toBe(9);
+    const bad = await t.call('POST', '/api/inventory/stock-takes', { token: clerk, body: { warehouseId, location: 'A 03' } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as ErrorBody).error.field).toBe('location');
+    await ledgerOk();
+  });
 });

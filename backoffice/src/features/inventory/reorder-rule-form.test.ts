@@ -7,7 +7,7 @@ const W = '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b';
 describe('reorder rule form', () => {
   it('prefills what is known, without trailing zeros', () => {
     expect(ruleFormFrom({ productId: P, productLabel: 'A', warehouseId: W, reorderPoint: '28.000', minQty: null })).toEqual({
-      productId: P, productLabel: 'A', warehouseId: W, reorderPoint: '28', minQty: '', maxQty: '',
+      productId: P, productLabel: 'A', warehouseId: W, reorderPoint: '28', minQty: '', maxQty: '', location: '',
     });
     expect(ruleFormFrom(null, W).warehouseId).toBe(W);
   });
@@ -15,6 +15,9 @@ describe('reorder rule form', () => {
   it('sends one rule for the product and warehouse', () => {
     const form = { ...ruleFormFrom({ productId: P, productLabel: 'A', warehouseId: W }), reorderPoint: '28', minQty: '20', maxQty: '60' };
     expect(validateRule(form).request).toEqual({ rules: [{ productId: P, warehouseId: W, reorderPoint: '28', minQty: '20', maxQty: '60' }] });
+    // A location is sent only when typed, so an empty field keeps the one on record.
+    expect(validateRule({ ...form, location: ' a-03-2 ' }).request?.rules[0]?.location).toBe('a-03-2');
+    expect(validateRule({ ...form, location: 'A 03' }).errors.location).toBeDefined();
   });
 
   it('puts every problem on its field', () => {

@@ -14,10 +14,12 @@ export interface ReorderRuleForm {
   reorderPoint: string;
   minQty: string;
   maxQty: string;
+  /** Aisle-shelf-bin in this warehouse; left empty, the one on record is kept. */
+  location: string;
 }
 
 export interface ReorderRuleRequest {
-  rules: { productId: string; warehouseId: string; reorderPoint: string; minQty: string; maxQty: string }[];
+  rules: { productId: string; warehouseId: string; reorderPoint: string; minQty: string; maxQty: string; location?: string }[];
 }
 
 /** What is known of the current rule: the low-stock list has all three, a stock level only the reorder point. */
@@ -47,6 +49,7 @@ export function ruleFormFrom(known: KnownRule | null, warehouseId = ''): Reorder
     reorderPoint: shown(known?.reorderPoint),
     minQty: shown(known?.minQty),
     maxQty: shown(known?.maxQty),
+    location: '',
   };
 }
 
@@ -59,6 +62,7 @@ export function toRuleRequest(form: ReorderRuleForm): ReorderRuleRequest {
         reorderPoint: form.reorderPoint.trim(),
         minQty: form.minQty.trim(),
         maxQty: form.maxQty.trim(),
+        ...(form.location.trim() ? { location: form.location.trim() } : {}),
       },
     ],
   };

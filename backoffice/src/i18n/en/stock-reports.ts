@@ -35,6 +35,8 @@ export const stockReportsEn: typeof stockReportsZh = {
     reorderPoint: 'Reorder at',
     minQty: 'Minimum',
     maxQty: 'Maximum',
+    location: 'Location',
+    locationPlaceholder: 'e.g. A-03-2 (aisle-shelf-bin)',
     hint: 'Stock at or below the reorder point is listed as low; the suggested order is maximum − on hand.',
     unknownLimits: 'The current minimum and maximum cannot be read here: enter them again.',
     saved: 'Reorder rule saved',

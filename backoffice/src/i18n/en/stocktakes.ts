@@ -10,6 +10,8 @@ export const stockTakesEn: typeof stockTakesZh = {
   category: 'Category',
   categoryPlaceholder: 'Whole warehouse',
   categoryHint: 'Count only this category and its subcategories; leave empty for the whole warehouse.',
+  location: 'Location',
+  locationHint: 'Count only products kept at locations starting with this (set on each product’s reorder rule); leave empty for all.',
   blind: 'Blind count',
   blindHint: 'Counters do not see the book quantities or the differences; only approvers do.',
   startedAt: 'Started',

@@ -34,6 +34,8 @@ export const stockReportsZh = {
     reorderPoint: '补货点',
     minQty: '最低库存',
     maxQty: '最高库存',
+    location: '库位',
+    locationPlaceholder: '例如 A-03-2（通道-货架-货位）',
     hint: '库存低于或等于补货点时进入库存预警；建议补货量 = 最高库存 − 当前库存。',
     unknownLimits: '无法读取当前的最低和最高库存，请重新填写。',
     saved: '已保存补货规则',

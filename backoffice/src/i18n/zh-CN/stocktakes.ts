@@ -8,6 +8,8 @@ export const stockTakesZh = {
   wholeWarehouse: '整个仓库',
   category: '分类',
   categoryPlaceholder: '整个仓库',
+  location: '库位',
+  locationHint: '只盘点库位以此开头的商品（在商品的补货规则中设置）；留空则不限库位。',
   categoryHint: '只盘点该分类及其下级分类；留空则盘点整个仓库。',
   blind: '盲盘',
   blindHint: '盲盘时盘点人员看不到账面数量和差异，只有审核人员可见。',
