@@ -82,7 +82,29 @@ describe.skipIf(!browserSuiteReady())('till offline', () => {
     await unlock(page);
     await waitForCatalogue(page);
     await openShift(page, '200');
-    await expect.poll(pending, { timeout: 30_000 }).toBe(0); // the shift_open event is on the server
+    // The shift_open event must be on the server before the network goes: wait for it to be
+    // done in the outbox itself (the unsent counter can read 0 before it is even queued).
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () =>
+              new Promise<number>((resolve, reject) => {
+                const open = indexedDB.open('shopbook-pos');
+                open.onerror = () => reject(open.error);
+                open.onsuccess = () => {
+                  const all = open.result.transaction('outbox').objectStore('outbox').getAll();
+                  all.onsuccess = () => {
+                    resolve((all.result as { type: string; state: string }[]).filter((e) => e.type === 'shift_open' && e.state === 'done').length);
+                    open.result.close();
+                  };
+                };
+              }),
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(1);
+    await expect.poll(pending, { timeout: 30_000 }).toBe(0);
     // the service worker controls the page from the next load on
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
