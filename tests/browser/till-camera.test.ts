@@ -9,7 +9,7 @@ import { browserSuiteReady, launchBrowser, startServer, type RunningServer } fro
 import { apiLogin, openShift, registerTill, simpleProducts, unlock, waitForCatalogue, type DemoProduct } from './till-helpers.ts';
 
 /** Renders a barcode into a .y4m clip for Chromium's fake camera (see /work/shared/TESTING.md). */
-const TOOL = process.env.FAKE_CAMERA_TOOL ?? fileURLToPath(new URL('../../../shared/tools/fake-camera-y4m.cjs', import.meta.url));
+const TOOL = process.env.FAKE_CAMERA_TOOL ?? fileURLToPath(new URL('../tools/fake-camera-y4m.cjs', import.meta.url));
 const TESTS_NODE_MODULES = fileURLToPath(new URL('../node_modules', import.meta.url));
 
 /**
@@ -17,7 +17,9 @@ const TESTS_NODE_MODULES = fileURLToPath(new URL('../node_modules', import.meta.
  * EAN-13, @zxing/browser decodes it from getUserMedia as from a real camera, and opening
  * the camera dialog adds that product to the cart.
  */
-describe.skipIf(!browserSuiteReady() || !existsSync(TOOL))('till camera scanning', () => {
+if (!existsSync(TOOL)) throw new Error(`the fake camera tool is missing at ${TOOL}`);
+
+describe.skipIf(!browserSuiteReady())('till camera scanning', () => {
   let server: RunningServer;
   let browser: Browser;
   let context: BrowserContext;
