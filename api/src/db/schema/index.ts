@@ -9,3 +9,4 @@ export * from './numbering.ts';
 export * from './documents.ts';
 export * from './sales.ts';
 export * from './purchasing.ts';
+export * from './serials.ts';
