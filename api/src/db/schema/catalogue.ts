@@ -20,8 +20,12 @@ export const categories = pgTable(
     parentId: uuid('parent_id').references((): AnyPgColumn => categories.id),
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
+    /** A deleted category stays (products and old documents point at it) but leaves the lists and the tills. */
+    active: boolean('active').notNull().default(true),
+    /** From the catalogue sequence, so tills pull renamed and deleted categories since a cursor. */
+    revision: bigint('revision', { mode: 'number' }).notNull().default(sql`nextval('catalogue_revision')`),
   },
-  (t) => [index('categories_parent_idx').on(t.parentId)],
+  (t) => [index('categories_parent_idx').on(t.parentId), index('categories_revision_idx').on(t.revision)],
 );
 
 export const products = pgTable(
