@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CashierRecord } from './cashier.ts';
+import type { CategoryRecord } from './category.ts';
 import type { CustomerRecord } from './customer.ts';
 import type { MetaRecord } from './meta.ts';
 import type { OutboxRecord } from './outbox.ts';
@@ -35,6 +36,7 @@ export class PosDb extends Dexie {
   shifts!: EntityTable<ShiftRecord, 'id'>;
   cashMovements!: EntityTable<CashMovementRecord, 'id'>;
   parked!: EntityTable<ParkedCart, 'id'>;
+  categories!: EntityTable<CategoryRecord, 'id'>;
 
   constructor(name: string = POS_DB_NAME) {
     super(name);
@@ -75,5 +77,7 @@ export class PosDb extends Dexie {
             p.packs ??= {};
           });
       });
+    // Version 3: category names for the grid, pulled like the rest of the catalogue.
+    this.version(3).stores({ categories: 'id, revision' });
   }
 }

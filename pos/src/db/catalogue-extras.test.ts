@@ -43,10 +43,12 @@ describe('favourites and categories', () => {
     expect(await listFavourites(db)).toEqual([]);
   });
 
-  it('labels a category by its products’ SKU prefix and counts them', async () => {
+  it('labels a category by its products’ SKU prefix until its name is pulled, and counts them', async () => {
     db = openTestDb();
     await upsertProducts(db, PRODUCTS);
-    expect(await categoryTiles(db)).toEqual([{ id: IDS.category, label: 'BEV', count: 2 }]);
+    expect(await categoryTiles(db)).toEqual([{ id: IDS.category, code: 'BEV', label: 'BEV', count: 2 }]);
+    await db.categories.put({ id: IDS.category, code: 'DRINKS', name: '饮料', parentId: null, revision: 3 });
+    expect(await categoryTiles(db)).toEqual([{ id: IDS.category, code: 'DRINKS', label: '饮料', count: 2 }]);
     expect((await productsInCategory(db, IDS.category)).map((p) => p.sku).sort()).toEqual(['BEV-0001', 'SNK-0001']);
   });
 });

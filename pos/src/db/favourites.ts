@@ -22,7 +22,9 @@ export async function toggleFavourite(db: PosDb, productId: string): Promise<boo
 
 export interface CategoryTile {
   id: string;
-  /** The pull carries category ids, not names: the label is the SKU prefix its products share. */
+  /** The category's code, or before the first categories pull the SKU prefix its products share. */
+  code: string;
+  /** The category's name as pulled, else the code. */
   label: string;
   count: number;
 }
@@ -32,17 +34,20 @@ function skuPrefix(sku: string): string {
   return cut > 0 ? sku.slice(0, cut) : sku;
 }
 
-/** One tile per category that has products on this till. */
+/** One tile per category that has products on this till, in name order. */
 export async function categoryTiles(db: PosDb): Promise<CategoryTile[]> {
   const ids = (await db.products.orderBy('categoryId').uniqueKeys()) as string[];
+  const named = await db.categories.bulkGet(ids);
   const tiles: CategoryTile[] = [];
-  for (const id of ids) {
+  for (const [i, id] of ids.entries()) {
     // Two collections: Dexie collections are mutable, first() would limit a shared one to 1.
     const [first, count] = await Promise.all([
       db.products.where('categoryId').equals(id).first(),
       db.products.where('categoryId').equals(id).count(),
     ]);
-    tiles.push({ id, label: first ? skuPrefix(first.sku) : id.slice(0, 8), count });
+    const category = named[i];
+    const code = category?.code ?? (first ? skuPrefix(first.sku) : id.slice(0, 8));
+    tiles.push({ id, code, label: category?.name ?? code, count });
   }
-  return tiles.sort((a, b) => a.label.localeCompare(b.label));
+  return tiles.sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
 }

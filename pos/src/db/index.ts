@@ -5,6 +5,7 @@ export * from './meta.ts';
 export * from './searchKeys.ts';
 export * from './customer.ts';
 export * from './cashier.ts';
+export * from './category.ts';
 export * from './taxRate.ts';
 export * from './sale.ts';
 export * from './shift.ts';

@@ -162,6 +162,7 @@ describe('pullEntity / pullAll', () => {
     expect(server.calls.map((c) => c.entity)).toEqual([...PULL_ORDER]);
     expect(PULL_ORDER.slice(0, 2)).toEqual(['store', 'cashiers']);
     expect(progress.at(-1)).toBe(`products:${PULL_ORDER.length}`);
+    expect(PULL_ORDER.indexOf('categories')).toBeLessThan(PULL_ORDER.indexOf('products'));
     expect(await getMeta(db, 'initialPullDone')).toBe(true);
   });
 

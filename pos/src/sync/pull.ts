@@ -1,5 +1,6 @@
 import {
   pulledCashierSchema,
+  pulledCategorySchema,
   pulledCustomerSchema,
   pulledProductSchema,
   pulledStoreSchema,
@@ -9,6 +10,7 @@ import {
 } from '@shopbook/shared';
 import type { Table } from 'dexie';
 import type { CashierRecord } from '../db/cashier.ts';
+import type { CategoryRecord } from '../db/category.ts';
 import { toCustomerRecord, type CustomerRecord } from '../db/customer.ts';
 import { getMeta, setMeta, type StoreProfile } from '../db/meta.ts';
 import type { PosDb } from '../db/PosDb.ts';
@@ -23,7 +25,7 @@ import type { Result, TransportFailure } from './api.ts';
  * come first (a few rows), so the PIN screen works within a second while thousands of
  * products are still arriving in the background.
  */
-export const PULL_ORDER: readonly PullEntity[] = ['store', 'cashiers', 'tax-rates', 'customers', 'products'];
+export const PULL_ORDER: readonly PullEntity[] = ['store', 'cashiers', 'tax-rates', 'customers', 'categories', 'products'];
 export const PULL_PAGE_SIZE = 1000;
 
 export type FetchPage = (entity: PullEntity, since: number, limit: number) => Promise<Result<PullPage>>;
@@ -77,6 +79,11 @@ function mapRows(page: PullPage): { records: { id: string; revision: number }[];
         rec = p.success ? toProductRecord(productFromWire(p.data)) : null;
         break;
       }
+      case 'categories': {
+        const c = pulledCategorySchema.safeParse(row);
+        rec = c.success ? (c.data satisfies CategoryRecord) : null;
+        break;
+      }
       case 'customers': {
         const c = pulledCustomerSchema.safeParse(row);
         rec = c.success ? toCustomerRecord(c.data) : null;
@@ -104,7 +111,7 @@ function mapRows(page: PullPage): { records: { id: string; revision: number }[];
 }
 
 function tableFor(db: PosDb, entity: Exclude<PullEntity, 'store'>): Table<{ id: string; revision: number }, string> {
-  const tables = { products: db.products, customers: db.customers, cashiers: db.cashiers, 'tax-rates': db.taxRates } as const;
+  const tables = { products: db.products, categories: db.categories, customers: db.customers, cashiers: db.cashiers, 'tax-rates': db.taxRates } as const;
   return tables[entity] as unknown as Table<{ id: string; revision: number }, string>;
 }
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * keeps the highest revision it has seen per entity and asks for what came after, in
  * pages. Deleted or archived rows come back as tombstones so the till drops them.
  */
-export const PULL_ENTITIES = ['products', 'tax-rates', 'customers', 'cashiers', 'store'] as const;
+export const PULL_ENTITIES = ['products', 'categories', 'tax-rates', 'customers', 'cashiers', 'store'] as const;
 export type PullEntity = (typeof PULL_ENTITIES)[number];
 
 export const pullQuerySchema = z.object({
@@ -29,6 +29,16 @@ export const pulledProductSchema = z.object({
   revision: z.number().int(),
 });
 export type PulledProduct = z.infer<typeof pulledProductSchema>;
+
+/** The till's category grid shows these names; a deleted category comes back as a tombstone. */
+export const pulledCategorySchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  parentId: z.string().nullable(),
+  revision: z.number().int(),
+});
+export type PulledCategory = z.infer<typeof pulledCategorySchema>;
 
 export const pulledCustomerSchema = z.object({
   id: z.string(),

@@ -5,10 +5,10 @@ import { categories, products, taxRates } from '../../db/schema/index.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { errorBody } from '../../http/errors.ts';
 import {
-  createCategory, createProductRoute, exportProductsRoute, getProductRoute, importProductsRoute, listCategories, listProducts, listTaxRates,
+  createCategory, createProductRoute, deleteCategoryRoute, renameCategoryRoute, exportProductsRoute, getProductRoute, importProductsRoute, listCategories, listProducts, listTaxRates,
   setStorePricesRoute, updateProductRoute,
 } from './catalogue.routes.ts';
-import { addCategory, listCategoryRows } from './categories.queries.ts';
+import { addCategory, deleteCategory, listCategoryRows, renameCategory } from './categories.queries.ts';
 import { productsToCsv } from './csv.ts';
 import { importProducts } from './import.ts';
 import { getProduct, loadProducts, searchProducts } from './products.queries.ts';
@@ -20,6 +20,16 @@ export function registerCatalogue(app: OpenAPIHono<AppEnv>) {
     const { db, clock } = c.var.deps;
     const body = c.req.valid('json');
     return c.json(await db.transaction((tx) => addCategory(tx, body, c.var.user!, clock.now())), 201);
+  });
+  app.openapi(renameCategoryRoute, async (c) => {
+    const { db, clock } = c.var.deps;
+    const body = c.req.valid('json');
+    return c.json(await db.transaction((tx) => renameCategory(tx, c.req.valid('param').id, body, c.var.user!, clock.now())), 200);
+  });
+  app.openapi(deleteCategoryRoute, async (c) => {
+    const { db, clock } = c.var.deps;
+    await db.transaction((tx) => deleteCategory(tx, c.req.valid('param').id, c.var.user!, clock.now()));
+    return c.body(null, 204);
   });
   app.openapi(listTaxRates, async (c) => c.json({ items: await c.var.deps.db.select().from(taxRates).orderBy(asc(taxRates.rateBasisPoints)) }, 200));
 

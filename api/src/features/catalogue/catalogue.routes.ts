@@ -20,6 +20,22 @@ export const createCategory = defineRoute('catalogue.write', {
   responses: { 201: jsonResponse(categorySchema, 'Created'), ...conflict, ...unprocessable },
 });
 
+export const renameCategoryRoute = defineRoute('catalogue.write', {
+  method: 'put', path: '/api/catalogue/categories/{id}', tags: ['catalogue'], summary: 'Change a category\'s code and name (tills pull the change)',
+  request: { params: idParam, body: jsonBody(categoryInputSchema.pick({ code: true, name: true })) },
+  responses: { 200: jsonResponse(categorySchema, 'Updated'), 404: jsonResponse(apiErrorSchema, 'Not found'), 409: jsonResponse(apiErrorSchema, 'Code already used') },
+});
+
+export const deleteCategoryRoute = defineRoute('catalogue.write', {
+  method: 'delete', path: '/api/catalogue/categories/{id}', tags: ['catalogue'], summary: 'Delete an empty category (tills get a tombstone)',
+  request: { params: idParam },
+  responses: {
+    204: { description: 'Deleted' },
+    404: jsonResponse(apiErrorSchema, 'Not found'),
+    409: jsonResponse(apiErrorSchema, 'The category still has products or subcategories'),
+  },
+});
+
 export const listTaxRates = defineRoute('catalogue.read', {
   method: 'get', path: '/api/catalogue/tax-rates', tags: ['catalogue'], summary: 'Tax rates',
   responses: { 200: jsonResponse(z.object({ items: z.array(taxRateSchema) }), 'Tax rates') },

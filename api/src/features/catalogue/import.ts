@@ -25,7 +25,7 @@ export async function importProducts(
   const { records, errors } = parseCsv(text);
   if (records.length > MAX_ROWS) throw new DomainError('validation_failed', `at most ${MAX_ROWS} rows per file`, 'file');
   const lookups = {
-    categoryIdByCode: new Map((await db.select({ id: categories.id, code: categories.code }).from(categories)).map((c) => [c.code.toUpperCase(), c.id])),
+    categoryIdByCode: new Map((await db.select({ id: categories.id, code: categories.code }).from(categories).where(eq(categories.active, true))).map((c) => [c.code.toUpperCase(), c.id])),
     taxRateIdByBp: new Map((await db.select().from(taxRates)).filter((r) => r.active).map((r) => [r.rateBasisPoints, r.id])),
   };
   const valid: { row: number; input: ProductInput }[] = [];

@@ -11,7 +11,7 @@ async function checkProduct(db: DbOrTx, input: ProductInput, selfId: string | nu
   const [rate] = await db.select({ id: taxRates.id }).from(taxRates).where(eq(taxRates.id, input.taxRateId));
   if (!rate) throw new DomainError('unprocessable', 'no such tax rate', 'taxRateId');
   if (input.categoryId) {
-    const [cat] = await db.select({ id: categories.id }).from(categories).where(eq(categories.id, input.categoryId));
+    const [cat] = await db.select({ id: categories.id }).from(categories).where(and(eq(categories.id, input.categoryId), eq(categories.active, true)));
     if (!cat) throw new DomainError('unprocessable', 'no such category', 'categoryId');
   }
   if (input.parentId) {

@@ -3,7 +3,7 @@ import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { rows } from '../../db/rows.ts';
-import { company, customers, productBarcodes, products, storePrices, stores, taxRates, users } from '../../db/schema/index.ts';
+import { categories, company, customers, productBarcodes, products, storePrices, stores, taxRates, users } from '../../db/schema/index.ts';
 import type { DeviceContext } from '../../http/context.ts';
 
 /**
@@ -15,6 +15,10 @@ export async function pullPage(db: DbOrTx, device: DeviceContext, entity: PullEn
   switch (entity) {
     case 'products':
       return pullProducts(db, device, since, limit);
+    case 'categories': {
+      const list = await db.select().from(categories).where(gt(categories.revision, since)).orderBy(asc(categories.revision)).limit(limit);
+      return page(entity, since, list, limit, (r) => r.active, (r) => ({ id: r.id, code: r.code, name: r.name, parentId: r.parentId, revision: r.revision }));
+    }
     case 'tax-rates': {
       const list = await db.select().from(taxRates).where(gt(taxRates.revision, since)).orderBy(asc(taxRates.revision)).limit(limit);
       return page(entity, since, list, limit, (r) => r.active, (r) => ({ id: r.id, name: r.name, rateBasisPoints: r.rateBasisPoints, revision: r.revision }));

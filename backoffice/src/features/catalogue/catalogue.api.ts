@@ -32,6 +32,9 @@ export const catalogueApi = {
   categories: () => api.get('/api/catalogue/categories', listOf(categorySchema)),
   createCategory: (input: { code: string; name: string; parentId: string | null }) =>
     api.post('/api/catalogue/categories', input, categorySchema),
+  renameCategory: (id: string, input: { code: string; name: string }) =>
+    api.put(`/api/catalogue/categories/${encodeURIComponent(id)}`, input, categorySchema),
+  deleteCategory: (id: string) => api.delete(`/api/catalogue/categories/${encodeURIComponent(id)}`),
   taxRates: () => api.get('/api/catalogue/tax-rates', listOf(taxRateSchema)),
   stores: () => api.get('/api/org/stores', listOf(storeSchema)),
 

@@ -97,5 +97,11 @@ export const catalogueEn: typeof catalogueZh = {
     empty: 'No categories yet.',
     count: '{own} / {total} products',
     countHint: 'Products filed here / including all subcategories',
+    edit: 'Rename',
+    editTitle: 'Rename category “{name}”',
+    renamed: 'Category {name} saved; tills show the new name after their next sync',
+    delete: 'Delete',
+    deleteConfirm: 'Delete category “{name}”? Only an empty category can be deleted; tills drop it at their next sync.',
+    deleted: 'Category {name} deleted',
   },
 };

@@ -96,5 +96,11 @@ export const catalogueZh = {
     empty: '还没有分类。',
     count: '{own} / {total} 个商品',
     countHint: '本分类直接包含的商品数 / 含下级分类的商品总数',
+    edit: '重命名',
+    editTitle: '重命名分类“{name}”',
+    renamed: '已保存分类 {name}，收银台下次同步后显示新名称',
+    delete: '删除',
+    deleteConfirm: '删除分类“{name}”？只能删除没有商品和子分类的分类；收银台下次同步时移除。',
+    deleted: '已删除分类 {name}',
   },
 };
