@@ -1,12 +1,14 @@
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { nodeShims } from './node-shims.ts';
 
 const THEME_COLOUR = '#0f766e';
 
 export default defineConfig({
   // The API process serves the built till under /pos/ (and the back office under /backoffice/).
   base: '/pos/',
+  resolve: { alias: nodeShims },
   plugins: [
     vue(),
     VitePWA({

@@ -1,5 +1,7 @@
 import 'element-plus/dist/index.css';
 import './styles.css';
+// First: escpos-buffer, loaded later for receipts, expects Node's global Buffer.
+import './printing/buffer-global.ts';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
@@ -7,6 +9,7 @@ import { createPosI18n } from './i18n/index.ts';
 import { registerServiceWorker } from './pwa/register.ts';
 import { createPosRouter } from './router/index.ts';
 import { useDeviceStore } from './stores/device.ts';
+import { usePrinterStore } from './stores/printer.ts';
 import { useSessionStore } from './stores/session.ts';
 import { useSyncStore } from './stores/sync.ts';
 
@@ -26,6 +29,8 @@ async function start(): Promise<void> {
   }
   // The engine does nothing until the till is registered; it checks on every round.
   useSyncStore(pinia).start(undefined, true);
+  // Receipts left unprinted by a reload or a crash go out again.
+  void usePrinterStore(pinia).start().catch((e: unknown) => console.error('could not start the receipt printer', e));
 
   app.use(createPosRouter(pinia));
   registerServiceWorker(pinia);

@@ -5,6 +5,7 @@ import type { CustomerRecord } from './customer.ts';
 import type { MetaRecord } from './meta.ts';
 import type { OutboxRecord } from './outbox.ts';
 import type { ParkedCart } from './parked.ts';
+import type { PrintJobRecord } from './printJob.ts';
 import type { ProductRecord } from './product.ts';
 import type { ReturnRecord, SaleRecord } from './sale.ts';
 import type { CashMovementRecord, ShiftRecord } from './shift.ts';
@@ -37,6 +38,7 @@ export class PosDb extends Dexie {
   cashMovements!: EntityTable<CashMovementRecord, 'id'>;
   parked!: EntityTable<ParkedCart, 'id'>;
   categories!: EntityTable<CategoryRecord, 'id'>;
+  printJobs!: EntityTable<PrintJobRecord, 'id'>;
 
   constructor(name: string = POS_DB_NAME) {
     super(name);
@@ -79,5 +81,7 @@ export class PosDb extends Dexie {
       });
     // Version 3: category names for the grid, pulled like the rest of the catalogue.
     this.version(3).stores({ categories: 'id, revision' });
+    // Version 4: the receipt printer's queue. [state+nextAttemptAt]: "what is due now".
+    this.version(4).stores({ printJobs: 'id, state, [state+nextAttemptAt], docId, createdAt' });
   }
 }

@@ -10,6 +10,7 @@ export * from './taxRate.ts';
 export * from './sale.ts';
 export * from './shift.ts';
 export * from './parked.ts';
+export * from './printJob.ts';
 export * from './favourites.ts';
 
 import { PosDb } from './PosDb.ts';

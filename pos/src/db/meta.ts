@@ -1,4 +1,5 @@
 import { newId, type PullEntity, type Store } from '@shopbook/shared';
+import type { PrinterSettings } from '../printing/settings.ts';
 import type { PosDb } from './PosDb.ts';
 
 /**
@@ -67,6 +68,8 @@ export type MetaValues = {
   activeCashier: ActiveCashier;
   /** product ids pinned to the favourites tile on this till */
   favourites: string[];
+  /** the receipt printer chosen on this till */
+  printer: PrinterSettings;
 } & {
   /** pull cursor per entity: highest revision applied (one key each: no shared read-modify-write) */
   [K in `pullCursor:${PullEntity}`]: number;

@@ -1,9 +1,11 @@
 import {
   apiErrorSchema,
+  printJobResponseSchema,
   pullPageSchema,
   pushResponseSchema,
   registerDeviceResponseSchema,
   type OutboxEvent,
+  type PrintJobRequest,
   type PullEntity,
   type PullPage,
   type PushResult,
@@ -133,6 +135,16 @@ export function registerDevice(
     '/api/devices/register',
     { method: 'POST', headers: { ...bearer(userToken), 'content-type': 'application/json' }, body: JSON.stringify(body) },
     registerDeviceResponseSchema,
+    options,
+  );
+}
+
+/** POST /api/printing/jobs with the device token: the server relays the bytes to a network printer. */
+export function postPrintJob(token: string, job: PrintJobRequest, options: TransportOptions = {}): Promise<Result<{ ok: true; bytes: number }>> {
+  return request(
+    '/api/printing/jobs',
+    { method: 'POST', headers: { ...bearer(token), 'content-type': 'application/json' }, body: JSON.stringify(job) },
+    printJobResponseSchema,
     options,
   );
 }

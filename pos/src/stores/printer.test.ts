@@ -1,0 +1,109 @@
+import { addItem, buildSaleEvent, decodeEscPos, emptyCart, priceCart, receiptNumber } from '@shopbook/shared';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commitSale, getDb, type SaleRecord } from '../db/index.ts';
+import { DEVICE, IDS, PRODUCTS } from '../testing/fixtures.ts';
+import { eventually, resetDb, tillStores } from '../testing/setup.ts';
+import { usePrinterStore } from './printer.ts';
+
+/** A serial printer as Web Serial hands it over: records what is written, or fails while `down`. */
+function installFakeSerial() {
+  const fake = { written: [] as number[], down: false, opened: 0 };
+  const port = {
+    getInfo: () => ({ usbVendorId: 0x0416, usbProductId: 0x5011 }),
+    open: async () => {
+      fake.opened += 1;
+    },
+    close: async () => undefined,
+    get writable() {
+      return new WritableStream<Uint8Array>({
+        write(chunk) {
+          if (fake.down) throw new Error('device disconnected');
+          fake.written.push(...chunk);
+        },
+      });
+    },
+  };
+  Object.defineProperty(navigator, 'serial', { configurable: true, value: { getPorts: async () => [port], requestPort: async () => port } });
+  return fake;
+}
+
+async function cashSale(): Promise<SaleRecord> {
+  const coke = PRODUCTS[0]!;
+  const priced = priceCart(addItem(emptyCart(true), { id: coke.id, name: coke.name, price: coke.priceMinor, taxRateBp: coke.taxRateBp, weighed: false }, 2000));
+  const { record } = await commitSale(getDb(), ({ receiptSeq }) => {
+    const sale = buildSaleEvent({
+      priced, payments: [{ tender: 'cash', amount: 1000 }], receiptNo: receiptNumber('S01-T1', receiptSeq),
+      storeId: DEVICE.storeId, warehouseId: DEVICE.warehouseId, cashierId: IDS.cashier, shiftId: null,
+    });
+    return { sale, cashierName: '陈收银', customerName: null, labels: { [sale.lines[0]!.lineId]: { name: coke.name, sku: coke.sku, unit: coke.unit, weighed: false } } };
+  });
+  return record;
+}
+
+beforeEach(resetDb);
+afterEach(() => {
+  usePrinterStore().stop();
+  Reflect.deleteProperty(navigator, 'serial');
+});
+
+describe('printer store', () => {
+  it('prints a cash sale’s receipt on the paired serial printer, drawer kick first', async () => {
+    await tillStores();
+    const fake = installFakeSerial();
+    const printer = usePrinterStore();
+    await printer.start();
+    await printer.pair('serial');
+    expect(printer.settings).toMatchObject({ transport: 'serial', usbVendorId: 0x0416, usbProductId: 0x5011 });
+
+    const sale = await cashSale();
+    await printer.printSale(sale, 'zh-CN');
+    await printer.kick();
+    const decoded = decodeEscPos(Uint8Array.from(fake.written));
+    expect(decoded.items[0]).toEqual({ kind: 'drawer' });
+    expect(decoded.lines.join('\n')).toContain(sale.receiptNo);
+    expect(decoded.lines.join('\n')).toContain('可口可乐 330ml');
+    expect(decoded.items.at(-1)).toEqual({ kind: 'cut' });
+    const [job] = await getDb().printJobs.toArray();
+    expect(job).toMatchObject({ state: 'done', kind: 'receipt', docId: sale.id, transport: 'serial' });
+  });
+
+  it('keeps the sale and the job when the printer fails; Retry prints it; a reprint is marked and keeps the drawer shut', async () => {
+    await tillStores();
+    const fake = installFakeSerial();
+    const printer = usePrinterStore();
+    await printer.start();
+    await printer.pair('serial');
+    fake.down = true;
+
+    const sale = await cashSale();
+    const job = (await printer.printSale(sale, 'en'))!;
+    await printer.kick();
+    expect(await getDb().printJobs.get(job.id)).toMatchObject({ state: 'queued', attempts: 1, lastErrorCode: 'write_failed' });
+    expect((await getDb().printJobs.get(job.id))!.lastError).toContain('device disconnected');
+    expect(await getDb().sales.get(sale.id)).toEqual(sale);
+    await eventually(() => expect(printer.unprinted.map((j) => j.id)).toEqual([job.id]));
+
+    fake.down = false;
+    await printer.retry(job.id);
+    expect(await getDb().printJobs.get(job.id)).toMatchObject({ state: 'done', attempts: 2 });
+    await eventually(() => expect(printer.unprinted).toEqual([]));
+
+    fake.written.length = 0;
+    const again = (await printer.printSale(sale, 'en', true))!;
+    expect(again.id).not.toBe(job.id);
+    await printer.kick();
+    const decoded = decodeEscPos(Uint8Array.from(fake.written));
+    expect(decoded.items.some((i) => i.kind === 'drawer')).toBe(false);
+    expect(decoded.lines.join('\n')).toMatch(/REPRINT/i);
+    expect(await getDb().printJobs.count()).toBe(2);
+  });
+
+  it('queues nothing while no printer is set up (the browser dialog prints)', async () => {
+    await tillStores();
+    const printer = usePrinterStore();
+    await printer.start();
+    expect(printer.configured).toBe(false);
+    expect(await printer.printSale(await cashSale(), 'en')).toBeNull();
+    expect(await getDb().printJobs.count()).toBe(0);
+  });
+});
