@@ -17,6 +17,7 @@ export interface SimpleLine {
   unitPrice: number;
   taxRateBp: number;
   discount?: number;
+  serials?: string[];
 }
 
 /** A tax-inclusive sale as a till would build it, paid by the given tenders (default all cash). */
@@ -31,7 +32,7 @@ export function saleEvent(
     const amount = lineAmount(parseQuantity(l.qty), l.unitPrice) - (l.discount ?? 0);
     const split = lineTax(amount, l.taxRateBp, true);
     return {
-      lineId: newId(), productId: l.productId, batchId: null, qty: l.qty, unitPrice: l.unitPrice, listPrice: l.unitPrice, overrideReason: null,
+      lineId: newId(), productId: l.productId, batchId: null, qty: l.qty, serials: l.serials ?? [], unitPrice: l.unitPrice, listPrice: l.unitPrice, overrideReason: null,
       discount: l.discount ?? 0, taxRateBp: l.taxRateBp, ...split,
     };
   });

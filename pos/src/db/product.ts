@@ -26,6 +26,8 @@ export interface ProductRecord {
   /** the item code a scale prints into its EAN-13 labels (prefix 20–29) */
   plu: string | null;
   batchTracked: boolean;
+  /** each unit sold carries its serial number, asked for when it goes into the cart */
+  serialTracked: boolean;
   /**
    * Barcodes that stand for more than one unit (a case of 12), as barcode → pack quantity
    * in the wire's decimal-string form ('12'). Barcodes not listed here are one unit.
@@ -34,14 +36,15 @@ export interface ProductRecord {
 }
 
 /** What the sync pull hands over; the search keys are derived here, not on the wire. */
-export type ProductInput = Omit<ProductRecord, 'nameNorm' | 'pinyinKeys' | 'weighed' | 'plu' | 'batchTracked' | 'packs'> &
-  Partial<Pick<ProductRecord, 'weighed' | 'plu' | 'batchTracked' | 'packs'>>;
+export type ProductInput = Omit<ProductRecord, 'nameNorm' | 'pinyinKeys' | 'weighed' | 'plu' | 'batchTracked' | 'serialTracked' | 'packs'> &
+  Partial<Pick<ProductRecord, 'weighed' | 'plu' | 'batchTracked' | 'serialTracked' | 'packs'>>;
 
 export function toProductRecord(input: ProductInput): ProductRecord {
   return {
     weighed: false,
     plu: null,
     batchTracked: false,
+    serialTracked: false,
     packs: {},
     ...input,
     barcodes: [...new Set(input.barcodes.map((b) => b.trim()))],

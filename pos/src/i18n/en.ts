@@ -137,6 +137,16 @@ const en = {
     removeFavourite: 'Remove from favourites',
     noFavourites: 'Star products in the search results to pin them here.',
   },
+  serial: {
+    title: 'Serial number',
+    hint: 'Scan the serial number on the unit (or type it). Each unit sold needs its own.',
+    placeholder: 'Serial number',
+    required: 'Scan or type the serial number.',
+    inCart: 'Serial number {serial} is already in this sale.',
+    invalid: '{serial} is not a serial number (letters, digits and . _ / : - only).',
+    add: 'Add',
+    cancel: 'Cancel',
+  },
   scan: {
     unknown: 'Unknown barcode {code}',
     checkDigit: 'Barcode {code} did not read correctly (check digit). Scan it again.',
@@ -151,6 +161,7 @@ const en = {
     cameraError: 'The camera could not be started: {message}',
   },
   cart: {
+    removeSerial: 'Take unit {serial} off the sale',
     title: 'Cart',
     empty: 'The cart is empty. Scan or search to add products.',
     items: 'Items',

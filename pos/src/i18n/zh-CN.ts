@@ -138,6 +138,16 @@ const zhCN: MessageSchema = {
     removeFavourite: '移出常用',
     noFavourites: '在搜索结果中点星标，把商品固定到这里。',
   },
+  serial: {
+    title: '序列号',
+    hint: '请扫描商品上的序列号（或手动输入），每一件都需要单独的序列号。',
+    placeholder: '序列号',
+    required: '请扫描或输入序列号。',
+    inCart: '序列号 {serial} 已在本单中。',
+    invalid: '{serial} 不是有效的序列号（只能包含字母、数字及 . _ / : -）。',
+    add: '加入',
+    cancel: '取消',
+  },
   scan: {
     unknown: '未知条码 {code}',
     checkDigit: '条码 {code} 读取有误（校验位不对），请重新扫描。',
@@ -152,6 +162,7 @@ const zhCN: MessageSchema = {
     cameraError: '无法打开摄像头：{message}',
   },
   cart: {
+    removeSerial: '从本单移除序列号 {serial}',
     title: '购物车',
     empty: '购物车是空的。扫码或搜索添加商品。',
     items: '件数',

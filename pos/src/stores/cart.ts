@@ -1,5 +1,8 @@
 import {
   addItem,
+  addSerialUnit,
+  normaliseSerial,
+  removeSerialUnit,
   approvalReasons,
   buildSaleEvent,
   emptyCart,
@@ -93,6 +96,21 @@ export const useCartStore = defineStore('cart', () => {
     labels.value = { ...labels.value, [touched.lineId]: { sku: product.sku, unit: product.unit } };
     selectedLineId.value = touched.lineId;
     return touched.lineId;
+  }
+
+  /** One unit of a serial-tracked product, by the serial scanned off it. Throws a SalesError the dialog explains. */
+  function addSerial(product: ProductRecord, serial: string): string {
+    cart.value = addSerialUnit(cart.value, { id: product.id, name: product.name, price: product.priceMinor, taxRateBp: product.taxRateBp, weighed: false }, serial);
+    const wanted = normaliseSerial(serial);
+    const touched = cart.value.lines.find((l) => l.productId === product.id && l.serials?.includes(wanted))!;
+    labels.value = { ...labels.value, [touched.lineId]: { sku: product.sku, unit: product.unit } };
+    selectedLineId.value = touched.lineId;
+    return touched.lineId;
+  }
+
+  function removeSerial(lineId: string, serial: string): void {
+    cart.value = removeSerialUnit(cart.value, lineId, serial);
+    if (!cart.value.lines.some((l) => l.lineId === lineId)) selectedLineId.value = cart.value.lines.at(-1)?.lineId ?? null;
   }
 
   function changeQty(lineId: string, qtyMilli: number): void {
@@ -280,6 +298,8 @@ export const useCartStore = defineStore('cart', () => {
     isEmpty,
     approvalMissing,
     add,
+    addSerial,
+    removeSerial,
     changeQty,
     remove,
     discountLine,

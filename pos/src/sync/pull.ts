@@ -54,6 +54,7 @@ export function productFromWire(p: PulledProduct): Omit<ProductRecord, 'nameNorm
     weighed: p.weighed,
     plu: p.plu,
     batchTracked: p.batchTracked,
+    serialTracked: p.serialTracked,
     packs,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SERIAL_STATES, serialListSchema } from '../inventory/serials.ts';
 
 /** Quantities travel as decimal strings with up to 3 decimals: '12', '-1.5', '0.250'. */
 export const quantityStringSchema = z
@@ -26,6 +27,8 @@ export const adjustmentRequestSchema = z
           batchId: z.uuid().nullable().default(null),
           qty: quantityStringSchema.refine((q) => Number(q) !== 0, 'quantity must not be zero'),
           unitCost: unitCostStringSchema.optional(),
+          /** The units found or written off, for a serial-tracked product. */
+          serials: serialListSchema.default([]),
         }),
       )
       .min(1, 'an adjustment needs at least one line')
@@ -51,7 +54,7 @@ export const adjustmentSchema = z.object({
   createdAt: z.string(),
   postedAt: z.string().nullable(),
   lines: z.array(
-    z.object({ productId: z.string(), sku: z.string(), name: z.string(), batchId: z.string().nullable(), qty: z.string(), unitCost: z.string().nullable() }),
+    z.object({ productId: z.string(), sku: z.string(), name: z.string(), batchId: z.string().nullable(), qty: z.string(), unitCost: z.string().nullable(), serials: z.array(z.string()) }),
   ),
 });
 export type Adjustment = z.infer<typeof adjustmentSchema>;
@@ -128,3 +131,45 @@ export const lowStockItemSchema = z.object({
   negative: z.boolean(),
 });
 export type LowStockItem = z.infer<typeof lowStockItemSchema>;
+
+// ---------------------------------------------------------------------------------
+// Serial numbers
+// ---------------------------------------------------------------------------------
+
+export const serialQuerySchema = z.object({
+  /** The serial, or its beginning (as printed; case does not matter). */
+  q: z.string().trim().max(64, 'q is at most 64 characters').optional(),
+  productId: z.uuid({ message: 'productId must be a uuid' }).optional(),
+  warehouseId: z.uuid({ message: 'warehouseId must be a uuid' }).optional(),
+  state: z.enum(SERIAL_STATES, { message: `state must be one of ${SERIAL_STATES.join(', ')}` }).optional(),
+  limit: z.coerce.number().int().min(1).max(500, 'limit is at most 500').default(100),
+});
+
+export const serialUnitSchema = z.object({
+  id: z.string(),
+  productId: z.string(),
+  sku: z.string(),
+  name: z.string(),
+  serial: z.string(),
+  state: z.enum(SERIAL_STATES),
+  warehouseId: z.string().nullable(),
+  warehouseCode: z.string().nullable(),
+  firstSeenAt: z.string(),
+  updatedAt: z.string(),
+});
+export type SerialUnit = z.infer<typeof serialUnitSchema>;
+
+/** One move of a unit, newest last, with the document behind it. */
+export const serialHistoryEntrySchema = z.object({
+  occurredAt: z.string(),
+  direction: z.union([z.literal(1), z.literal(-1)]),
+  warehouseCode: z.string(),
+  moveType: z.string(),
+  docType: z.string(),
+  docId: z.string(),
+  /** Set when the unit moved although the register said it could not. */
+  problem: z.string().nullable(),
+});
+
+export const serialDetailSchema = serialUnitSchema.extend({ history: z.array(serialHistoryEntrySchema) });
+export type SerialDetail = z.infer<typeof serialDetailSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serialListSchema } from '../inventory/serials.ts';
 import { ROLES } from '../auth/roles.ts';
 import { PURCHASE_ORDER_STATUSES } from '../purchasing/status.ts';
 import { parseQuantity } from '../quantity/quantity.ts';
@@ -369,6 +370,7 @@ export const purchaseReceiptLineInputSchema = z
     batchNo: z.string().trim().min(1, 'batchNo is empty').max(64, 'batchNo is at most 64 characters').nullable().default(null),
     productionDate: dateOf('productionDate').nullable().default(null),
     expiryDate: dateOf('expiryDate').nullable().default(null),
+    serials: serialListSchema.default([]).describe('Serial numbers of the accepted units, for a serial-tracked product'),
   })
   .superRefine((l, ctx) => {
     const milli = (q: string) => {
@@ -421,6 +423,7 @@ export const purchaseReceiptLineSchema = z.object({
   batchNo: z.string().nullable(),
   productionDate: z.string().nullable(),
   expiryDate: z.string().nullable(),
+  serials: z.array(z.string()),
   /** Set when posted: the batch, the base-currency cost per stock unit and the value booked. */
   batchId: z.string().nullable(),
   unitCost: z.string().nullable(),
@@ -463,7 +466,14 @@ export const purchaseReturnInputSchema = z
     reason: requiredText('reason', 500),
     note: optionalText('note', 500),
     lines: z
-      .array(z.object({ receiptLineId: uuidOf('receiptLineId'), qty: positiveQuantity('qty').describe('Stock units sent back'), reason: optionalText('reason', 500) }))
+      .array(
+        z.object({
+          receiptLineId: uuidOf('receiptLineId'),
+          qty: positiveQuantity('qty').describe('Stock units sent back'),
+          reason: optionalText('reason', 500),
+          serials: serialListSchema.default([]).describe('The units sent back, for a serial-tracked product'),
+        }),
+      )
       .min(1, 'a return needs at least one line')
       .max(500, 'a return has at most 500 lines'),
   })
@@ -507,6 +517,7 @@ export const purchaseReturnSchema = z.object({
       batchId: z.string().nullable(),
       batchNo: z.string().nullable(),
       qty: z.string(),
+      serials: z.array(z.string()),
       reason: z.string(),
       unitCost: z.string().nullable(),
       value: z.number().int().nullable(),

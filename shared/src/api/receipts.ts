@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serialListSchema } from '../inventory/serials.ts';
 import { quantityStringSchema, unitCostStringSchema } from './inventory.ts';
 
 export const receiptRequestSchema = z.object({
@@ -15,6 +16,8 @@ export const receiptRequestSchema = z.object({
         batchNo: z.string().trim().min(1).max(64).nullable().default(null),
         productionDate: z.iso.date({ message: 'productionDate must be a date YYYY-MM-DD' }).nullable().default(null),
         expiryDate: z.iso.date({ message: 'expiryDate must be a date YYYY-MM-DD' }).nullable().default(null),
+        /** One per unit, for a serial-tracked product. */
+        serials: serialListSchema.default([]),
       }),
     )
     .min(1, 'a receipt needs at least one line')
@@ -42,6 +45,7 @@ export const receiptSchema = z.object({
       batchNo: z.string().nullable(),
       productionDate: z.string().nullable(),
       expiryDate: z.string().nullable(),
+      serials: z.array(z.string()),
     }),
   ),
 });

@@ -1,5 +1,6 @@
 import { locationSchema } from './receipts.ts';
 import { z } from 'zod';
+import { serialListSchema } from '../inventory/serials.ts';
 import { quantityStringSchema } from './inventory.ts';
 
 /**
@@ -37,6 +38,8 @@ export const transferRequestSchema = z
           productId: uuidOf('productId'),
           batchId: uuidOf('batchId').nullable().default(null),
           qty: positiveQuantity('qty'),
+          /** The units sent, for a serial-tracked product. */
+          serials: serialListSchema.default([]),
         }),
       )
       .min(1, 'a transfer needs at least one line')
@@ -68,7 +71,14 @@ export type TransferRequest = z.input<typeof transferRequestSchema>;
 export const transferReceiveRequestSchema = z
   .object({
     lines: z
-      .array(z.object({ lineId: uuidOf('lineId'), qtyReceived: nonNegativeQuantity('qtyReceived') }))
+      .array(
+        z.object({
+          lineId: uuidOf('lineId'),
+          qtyReceived: nonNegativeQuantity('qtyReceived'),
+          /** The units that arrived, for a serial-tracked line received short; all of them when left out. */
+          serials: serialListSchema.optional(),
+        }),
+      )
       .min(1, 'give the received quantity of every line')
       .max(1000),
   })
@@ -108,6 +118,9 @@ export const transferLineSchema = z.object({
   batchNo: z.string().nullable(),
   /** Quantity asked for. */
   qty: z.string(),
+  /** The units sent, and of them the units that arrived (serial-tracked products). */
+  serials: z.array(z.string()),
+  serialsReceived: z.array(z.string()),
   /** Null until shipped. */
   qtyShipped: z.string().nullable(),
   /** Null until received. */

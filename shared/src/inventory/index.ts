@@ -4,3 +4,4 @@ export * from './costing.ts';
 export * from './fefo.ts';
 export * from './stocktake.ts';
 export * from './levels.ts';
+export * from './serials.ts';

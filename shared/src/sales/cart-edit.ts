@@ -2,6 +2,7 @@ import { newId } from '../ids/uuidv7.ts';
 import { type Discount, NO_DISCOUNT, applyLineDiscount } from '../money/discount.ts';
 import { type Cart, type CartLine, assertCartLine } from './cart.ts';
 import { SalesError } from './errors.ts';
+import { normaliseSerial, serialSchema } from '../inventory/serials.ts';
 
 /**
  * What the cashier does to a cart. Every function returns a new cart and leaves its
@@ -69,7 +70,7 @@ function mergeable(line: CartLine, product: CartProduct): boolean {
  * label is a separate weighing the customer can check on the receipt.
  */
 export function addItem(cart: Cart, product: CartProduct, qtyMilli: number, lineId: string = newId()): Cart {
-  const target = product.weighed ? undefined : cart.lines.find((l) => mergeable(l, product));
+  const target = product.weighed ? undefined : cart.lines.find((l) => !l.serials && mergeable(l, product));
   if (target) return setQty(cart, target.lineId, target.qtyMilli + qtyMilli);
   const line: CartLine = {
     lineId,
@@ -89,7 +90,43 @@ export function addItem(cart: Cart, product: CartProduct, qtyMilli: number, line
 
 /** Sets a line's quantity; it must stay positive — removing a line is removeLine. */
 export function setQty(cart: Cart, lineId: string, qtyMilli: number): Cart {
-  return mapLine(cart, lineId, (line) => ({ ...line, qtyMilli }));
+  return mapLine(cart, lineId, (line) => {
+    // Each unit of a serial-tracked product is a scanned serial: the count follows the scans.
+    if (line.serials && qtyMilli !== line.qtyMilli) {
+      throw new SalesError('serial_quantity', 'scan each unit’s serial number to add it; remove a serial to take a unit off', 'qtyMilli');
+    }
+    return { ...line, qtyMilli };
+  });
+}
+
+/**
+ * Adds one unit of a serial-tracked product by its serial. Units of the same product at
+ * the same untouched price share a line, as scans of other products do; a serial already
+ * in the cart is refused, since the same unit cannot be sold twice.
+ */
+export function addSerialUnit(cart: Cart, product: CartProduct, rawSerial: string, lineId: string = newId()): Cart {
+  const parsed = serialSchema.safeParse(rawSerial);
+  if (!parsed.success) throw new SalesError('serial_invalid', parsed.error.issues[0]?.message ?? 'not a serial number', 'serial');
+  const serial = parsed.data;
+  if (cart.lines.some((l) => l.productId === product.id && l.serials?.includes(serial))) {
+    throw new SalesError('serial_in_cart', `serial number ${serial} is already in this sale`, 'serial');
+  }
+  const target = cart.lines.find((l) => l.serials && mergeable(l, product));
+  if (target) {
+    return mapLine(cart, target.lineId, (line) => ({ ...line, qtyMilli: line.qtyMilli + 1000, serials: [...line.serials!, serial] }));
+  }
+  // A line of its own: plain scans of the product never share it.
+  const [line] = addItem({ ...cart, lines: [] }, { ...product, weighed: false }, 1000, lineId).lines;
+  return { ...cart, lines: [...cart.lines, { ...line!, serials: [serial] }] };
+}
+
+/** Takes one unit off a serial-tracked line; the last unit takes the line with it. */
+export function removeSerialUnit(cart: Cart, lineId: string, rawSerial: string): Cart {
+  const serial = normaliseSerial(rawSerial);
+  const line = cart.lines.find((l) => l.lineId === lineId);
+  if (!line?.serials?.includes(serial)) throw new SalesError('unknown_serial', `serial number ${serial} is not on this line`, 'serial');
+  if (line.serials.length === 1) return removeLine(cart, lineId);
+  return mapLine(cart, lineId, (l) => ({ ...l, qtyMilli: l.qtyMilli - 1000, serials: l.serials!.filter((s) => s !== serial) }));
 }
 
 export function removeLine(cart: Cart, lineId: string): Cart {

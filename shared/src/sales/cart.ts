@@ -35,6 +35,8 @@ export interface CartLine {
   weighed: boolean;
   /** Batch picked at the till (rare); otherwise the server takes first-expiry-first-out. */
   batchId?: string | null;
+  /** A serial-tracked product's units, one scanned serial each; the quantity follows them. */
+  serials?: string[];
 }
 
 export interface Cart {

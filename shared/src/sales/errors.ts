@@ -16,6 +16,10 @@ export const SALES_ERROR_CODES = [
   'return_exceeds_sold',
   'approval_required',
   'refund_mismatch',
+  'serial_invalid',
+  'serial_in_cart',
+  'serial_quantity',
+  'unknown_serial',
 ] as const;
 export type SalesErrorCode = (typeof SALES_ERROR_CODES)[number];
 

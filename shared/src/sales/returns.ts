@@ -4,6 +4,7 @@ import { assertQuantity, formatQuantity, lineAmount, parseQuantity } from '../qu
 import { type TaxSplit, lineTax } from '../tax/tax.ts';
 import { type ReturnV1, type SaleV1, returnV1 } from '../sync/events.ts';
 import { SalesError } from './errors.ts';
+import { normaliseSerial } from '../inventory/serials.ts';
 import type { PaymentInput } from './payment.ts';
 import { defaultRefundTenders } from './refunds.ts';
 
@@ -18,6 +19,8 @@ export interface RefundableLine {
   refundableQtyMilli: number;
   sold: TaxSplit;
   refunded: TaxSplit;
+  /** A serial-tracked line's units still out with the customer. */
+  serialsOut: string[];
 }
 
 const ZERO: TaxSplit = { net: 0, tax: 0, gross: 0 };
@@ -35,6 +38,7 @@ export function refundableLines(originalSale: SaleV1, previousReturns: readonly 
       refundableQtyMilli: 0,
       sold: { net: l.net, tax: l.tax, gross: l.gross },
       refunded: ZERO,
+      serialsOut: [...(l.serials ?? [])],
     }),
   );
   const byId = new Map(lines.map((l) => [l.originalLineId, l]));
@@ -43,15 +47,16 @@ export function refundableLines(originalSale: SaleV1, previousReturns: readonly 
     for (const rl of r.lines) {
       // A line id the sale does not have cannot reduce what is returnable of it.
       const line = rl.originalLineId === null ? undefined : byId.get(rl.originalLineId);
-      if (line) record(line, parseQuantity(rl.qty), rl);
+      if (line) record(line, parseQuantity(rl.qty), rl, rl.serials);
     }
   }
   for (const l of lines) l.refundableQtyMilli = Math.max(0, l.soldQtyMilli - l.returnedQtyMilli);
   return lines;
 }
 
-function record(line: RefundableLine, qtyMilli: number, refund: TaxSplit): void {
+function record(line: RefundableLine, qtyMilli: number, refund: TaxSplit, serials: readonly string[] = []): void {
   line.returnedQtyMilli += qtyMilli;
+  line.serialsOut = line.serialsOut.filter((s) => !serials.includes(s));
   line.refunded = {
     net: line.refunded.net + refund.net,
     tax: line.refunded.tax + refund.tax,
@@ -94,6 +99,8 @@ export function refundForQuantity(line: RefundableLine, qtyMilli: number): TaxSp
 export interface ReturnPick {
   originalLineId: string;
   qtyMilli: number;
+  /** For a serial-tracked line: the units coming back, one per unit of qtyMilli. */
+  serials?: readonly string[];
 }
 
 /** A line returned without a receipt, priced at the till like a sale line. */
@@ -102,6 +109,7 @@ export interface FreeReturnLine {
   qtyMilli: number;
   unitPrice: number;
   taxRateBp: number;
+  serials?: readonly string[];
 }
 
 interface ReturnCommon {
@@ -130,11 +138,20 @@ function pickedLines(sale: SaleV1, previous: readonly ReturnV1[], picks: readonl
   return picks.map((pick) => {
     const line = state.get(pick.originalLineId);
     if (!line) throw new SalesError('unknown_line', `sale ${sale.saleId} has no line ${pick.originalLineId}`, 'picks');
+    const serials = (pick.serials ?? []).map(normaliseSerial);
+    if (line.serialsOut.length > 0 || serials.length > 0) {
+      // The very units sold come back, each named: a shop cannot take back a unit it never sold.
+      const stranger = serials.find((s) => !line.serialsOut.includes(s));
+      if (stranger) throw new SalesError('unknown_serial', `serial number ${stranger} was not sold on this line or is already back`, 'picks');
+      if (serials.length * 1000 !== pick.qtyMilli || new Set(serials).size !== serials.length) {
+        throw new SalesError('serial_quantity', `name the serial number of each unit returned: ${pick.qtyMilli / 1000} units, ${serials.length} serials`, 'picks');
+      }
+    }
     const refund = refundForQuantity(line, pick.qtyMilli);
     // Picking the same line twice in one return counts against the same quantity.
-    record(line, pick.qtyMilli, refund);
+    record(line, pick.qtyMilli, refund, serials);
     const { originalLineId, productId, taxRateBp } = line;
-    return { lineId: newId(), originalLineId, productId, qty: formatQuantity(pick.qtyMilli), taxRateBp, ...refund };
+    return { lineId: newId(), originalLineId, productId, qty: formatQuantity(pick.qtyMilli), serials, taxRateBp, ...refund };
   });
 }
 
@@ -143,7 +160,7 @@ function freeLines(lines: readonly FreeReturnLine[], pricesIncludeTax: boolean):
     if (!Number.isSafeInteger(l.qtyMilli) || l.qtyMilli <= 0) throw new RangeError(`returned quantity must be positive, got ${l.qtyMilli}`);
     if (l.unitPrice < 0) throw new RangeError(`unit price must not be negative, got ${l.unitPrice}`);
     const split = lineTax(lineAmount(l.qtyMilli, l.unitPrice), l.taxRateBp, pricesIncludeTax);
-    return { lineId: newId(), originalLineId: null, productId: l.productId, qty: formatQuantity(l.qtyMilli), taxRateBp: l.taxRateBp, ...split };
+    return { lineId: newId(), originalLineId: null, productId: l.productId, qty: formatQuantity(l.qtyMilli), serials: (l.serials ?? []).map(normaliseSerial), taxRateBp: l.taxRateBp, ...split };
   });
 }
 

@@ -51,6 +51,7 @@ export function buildSaleEvent(args: SaleEventArgs): SaleV1 {
       productId: l.productId,
       batchId: l.batchId ?? null,
       qty: formatQuantity(l.qtyMilli),
+      serials: l.serials ?? [],
       unitPrice: l.unitPrice,
       listPrice: l.listPrice,
       overrideReason: l.overrideReason,

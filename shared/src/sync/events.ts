@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { quantityStringSchema } from '../api/inventory.ts';
 import { uuidV7Schema } from '../ids/uuidv7.ts';
+import { serialListSchema } from '../inventory/serials.ts';
 
 /**
  * What a till sends: events from its outbox. Every event is versioned (`v`), because
@@ -21,6 +22,8 @@ export const saleLineV1 = z.object({
   /** Batch named at the till (rare); otherwise the server takes first-expiry-first-out. */
   batchId: uuid.nullable().default(null),
   qty: quantityStringSchema.refine((q) => Number(q) > 0, 'quantity must be positive'),
+  /** The units sold, for a serial-tracked product: one serial each, scanned at the till. */
+  serials: serialListSchema.default([]),
   /** The price the line was sold at per unit, after any override, before discounts. */
   unitPrice: money,
   /** Price from the catalogue, kept when a cashier overrode it, with the reason. */
@@ -69,6 +72,8 @@ export const returnLineV1 = z.object({
   originalLineId: uuid.nullable(),
   productId: uuid,
   qty: quantityStringSchema.refine((q) => Number(q) > 0, 'quantity must be positive'),
+  /** The units brought back, for a serial-tracked product. */
+  serials: serialListSchema.default([]),
   taxRateBp: z.number().int().min(0).max(10_000),
   net: money,
   tax: money,

@@ -25,6 +25,8 @@ export const pulledProductSchema = z.object({
   weighed: z.boolean(),
   plu: z.string().nullable(),
   batchTracked: z.boolean(),
+  /** Each unit sold needs its serial number scanned (older servers omit it: false). */
+  serialTracked: z.boolean().default(false),
   barcodes: z.array(z.object({ barcode: z.string(), packQty: z.string() })),
   revision: z.number().int(),
 });

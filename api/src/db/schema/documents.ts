@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { categories, products } from './catalogue.ts';
 import { warehouses } from './org.ts';
@@ -36,6 +37,8 @@ export const stockReceiptLines = pgTable(
     lineNo: integer('line_no').notNull(),
     productId: uuid('product_id').notNull().references(() => products.id),
     qty: numeric('qty', { precision: 14, scale: 3 }).notNull(),
+    /** Serial numbers of the units, for a serial-tracked product (one per unit). */
+    serials: text('serials').array().notNull().default(sql`'{}'::text[]`),
     /** Minor units with 4 decimals, before tax. */
     unitCost: numeric('unit_cost', { precision: 18, scale: 4 }).notNull(),
     batchNo: text('batch_no'),
@@ -75,6 +78,10 @@ export const transferLines = pgTable(
     batchId: uuid('batch_id'),
     qty: numeric('qty', { precision: 14, scale: 3 }).notNull(),
     qtyReceived: numeric('qty_received', { precision: 14, scale: 3 }),
+    /** Serial numbers of the units shipped, for a serial-tracked product (one per unit). */
+    serials: text('serials').array().notNull().default(sql`'{}'::text[]`),
+    /** Of those, the units that arrived (set when received). */
+    serialsReceived: text('serials_received').array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [index('transfer_lines_doc_idx').on(t.transferId)],
 );

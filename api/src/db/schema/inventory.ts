@@ -133,6 +133,8 @@ export const adjustmentLines = pgTable(
     batchId: uuid('batch_id'),
     /** Signed quantity: positive found, negative lost. */
     qty: numeric('qty', { precision: 14, scale: 3 }).notNull(),
+    /** Serial numbers of the units, for a serial-tracked product (one per unit). */
+    serials: text('serials').array().notNull().default(sql`'{}'::text[]`),
     /** For stock found: its cost (minor units, 4 decimals); stock lost goes at average. */
     unitCost: numeric('unit_cost', { precision: 18, scale: 4 }),
   },

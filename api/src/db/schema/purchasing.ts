@@ -174,6 +174,8 @@ export const purchaseReceiptLines = pgTable(
     productId: uuid('product_id').notNull().references(() => products.id),
     qtyReceived: numeric('qty_received', { precision: 14, scale: 3 }).notNull(),
     qtyAccepted: numeric('qty_accepted', { precision: 14, scale: 3 }).notNull(),
+    /** Serial numbers of the accepted units, for a serial-tracked product (one per unit). */
+    serials: text('serials').array().notNull().default(sql`'{}'::text[]`),
     qtyRejected: numeric('qty_rejected', { precision: 14, scale: 3 }).notNull(),
     rejectReason: text('reject_reason').notNull().default(''),
     /** Accepted stock since sent back to the supplier by posted returns. */
@@ -224,6 +226,8 @@ export const purchaseReturnLines = pgTable(
     lineNo: integer('line_no').notNull(),
     receiptLineId: uuid('receipt_line_id').notNull().references(() => purchaseReceiptLines.id),
     qty: numeric('qty', { precision: 14, scale: 3 }).notNull(),
+    /** Serial numbers of the units, for a serial-tracked product (one per unit). */
+    serials: text('serials').array().notNull().default(sql`'{}'::text[]`),
     reason: text('reason').notNull().default(''),
     unitCost: numeric('unit_cost', { precision: 18, scale: 4 }),
     value: bigint('value', { mode: 'number' }),

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth.ts';
 import { products } from './catalogue.ts';
@@ -108,6 +109,8 @@ export const saleLines = pgTable(
     lineNo: integer('line_no').notNull(),
     productId: uuid('product_id').notNull().references(() => products.id),
     qty: numeric('qty', { precision: 14, scale: 3 }).notNull(),
+    /** Serial numbers of the units, for a serial-tracked product (one per unit). */
+    serials: text('serials').array().notNull().default(sql`'{}'::text[]`),
     unitPrice: bigint('unit_price', { mode: 'number' }).notNull(),
     listPrice: bigint('list_price', { mode: 'number' }).notNull(),
     overrideReason: text('override_reason'),
@@ -169,6 +172,8 @@ export const returnLines = pgTable(
     originalLineId: uuid('original_line_id'),
     productId: uuid('product_id').notNull().references(() => products.id),
     qty: numeric('qty', { precision: 14, scale: 3 }).notNull(),
+    /** Serial numbers of the units, for a serial-tracked product (one per unit). */
+    serials: text('serials').array().notNull().default(sql`'{}'::text[]`),
     taxRateBp: integer('tax_rate_bp').notNull(),
     net: bigint('net', { mode: 'number' }).notNull(),
     tax: bigint('tax', { mode: 'number' }).notNull(),

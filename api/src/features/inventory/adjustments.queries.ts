@@ -1,5 +1,5 @@
 import type { Adjustment, adjustmentRequestSchema, SessionUser } from '@shopbook/shared';
-import { newId } from '@shopbook/shared';
+import { newId, serialCountProblem } from '@shopbook/shared';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
@@ -17,7 +17,7 @@ export async function getAdjustment(db: DbOrTx, id: string): Promise<Adjustment>
   const [doc] = await db.select().from(adjustments).where(eq(adjustments.id, id));
   if (!doc) throw new DomainError('not_found', `no adjustment ${id}`, 'id');
   const lines = await db
-    .select({ productId: adjustmentLines.productId, sku: products.sku, name: products.name, batchId: adjustmentLines.batchId, qty: adjustmentLines.qty, unitCost: adjustmentLines.unitCost })
+    .select({ productId: adjustmentLines.productId, sku: products.sku, name: products.name, batchId: adjustmentLines.batchId, qty: adjustmentLines.qty, unitCost: adjustmentLines.unitCost, serials: adjustmentLines.serials })
     .from(adjustmentLines)
     .innerJoin(products, eq(products.id, adjustmentLines.productId))
     .where(eq(adjustmentLines.adjustmentId, id))
@@ -45,15 +45,19 @@ export async function createAdjustment(db: DbOrTx, input: AdjustmentInput, user:
   const [wh] = await db.select({ id: warehouses.id }).from(warehouses).where(eq(warehouses.id, input.warehouseId));
   if (!wh) throw new DomainError('unprocessable', 'no such warehouse', 'warehouseId');
   const ids = [...new Set(input.lines.map((l) => l.productId))];
-  const found = await db.select({ id: products.id }).from(products).where(inArray(products.id, ids));
-  const missing = input.lines.findIndex((l) => !found.some((f) => f.id === l.productId));
-  if (missing >= 0) throw new DomainError('unprocessable', 'no such product', `lines.${missing}.productId`);
+  const found = await db.select({ id: products.id, sku: products.sku, serialTracked: products.serialTracked }).from(products).where(inArray(products.id, ids));
+  input.lines.forEach((l, i) => {
+    const p = found.find((f) => f.id === l.productId);
+    if (!p) throw new DomainError('unprocessable', 'no such product', `lines.${i}.productId`);
+    const serialProblem = serialCountProblem(p.serialTracked, l.qty, l.serials);
+    if (serialProblem) throw new DomainError('validation_failed', `${p.sku}: ${serialProblem}`, `lines.${i}.serials`);
+  });
 
   const id = newId();
   const number = await nextNumber(db, 'ADJ', now.getUTCFullYear());
   await db.insert(adjustments).values({ id, number, warehouseId: input.warehouseId, reason: input.reason, note: input.note, createdBy: user.id, createdAt: now });
   await db.insert(adjustmentLines).values(
-    input.lines.map((l, i) => ({ id: newId(), adjustmentId: id, lineNo: i + 1, productId: l.productId, batchId: l.batchId, qty: l.qty, unitCost: l.unitCost ?? null })),
+    input.lines.map((l, i) => ({ id: newId(), adjustmentId: id, lineNo: i + 1, productId: l.productId, batchId: l.batchId, qty: l.qty, unitCost: l.unitCost ?? null, serials: l.serials })),
   );
   await recordAudit(db, { user, action: 'create', entity: 'stock_adjustment', entityId: id, after: { number, ...input }, at: now });
   return getAdjustment(db, id);
@@ -88,6 +92,8 @@ export async function postAdjustment(db: DbOrTx, id: string, user: SessionUser, 
       warehouseId: doc.warehouseId,
       batchId: line.batchId,
       qty: line.qty,
+      serials: line.serials,
+      ref: line.lineNo - 1,
       // Without a stated cost, found stock comes in at the average; never-costed stock at the purchase price.
       ...(line.unitCost ? { unitCost: line.unitCost } : {}),
       fallbackCost: String(purchasePrice),

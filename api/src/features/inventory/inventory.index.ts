@@ -4,8 +4,10 @@ import { recordAudit } from '../audit/record.ts';
 import { createAdjustment, getAdjustment, listAdjustments, postAdjustment } from './adjustments.queries.ts';
 import {
   createAdjustmentRoute, expiringRoute, lowStockRoute, setRulesRoute, stockAsOfRoute, getAdjustmentRoute, ledgerCheckRoute, listAdjustmentsRoute, listLevels, postAdjustmentRoute, productMoves,
+  listSerialsRoute, getSerialRoute,
 } from './inventory.routes.ts';
 import { ledgerCheck, productLedger, stockLevels } from './levels.queries.ts';
+import { findSerials, serialDetail } from './serials.queries.ts';
 import { expiringBatches, lowStock, setStockRules, stockAsOf } from './reports.queries.ts';
 
 export function registerInventory(app: OpenAPIHono<AppEnv>) {
@@ -40,5 +42,7 @@ export function registerInventory(app: OpenAPIHono<AppEnv>) {
   app.openapi(expiringRoute, async (c) =>
     c.json({ items: await expiringBatches(c.var.deps.db, c.req.valid('query'), c.var.deps.clock.now().toISOString().slice(0, 10)) }, 200),
   );
+  app.openapi(listSerialsRoute, async (c) => c.json({ items: await findSerials(c.var.deps.db, c.req.valid('query')) }, 200));
+  app.openapi(getSerialRoute, async (c) => c.json(await serialDetail(c.var.deps.db, c.req.valid('param').id), 200));
   app.openapi(stockAsOfRoute, async (c) => c.json({ items: await stockAsOf(c.var.deps.db, c.req.valid('query')) }, 200));
 }

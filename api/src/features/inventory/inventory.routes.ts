@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { lowStockItemSchema, expiringBatchSchema, expiringQuerySchema, stockAsOfQuerySchema, stockAsOfRowSchema, stockRuleInputSchema, adjustmentRequestSchema, adjustmentSchema, apiErrorSchema, ledgerCheckSchema, stockLevelQuerySchema, stockLevelSchema, stockMoveSchema } from '@shopbook/shared';
+import { lowStockItemSchema, expiringBatchSchema, expiringQuerySchema, stockAsOfQuerySchema, stockAsOfRowSchema, stockRuleInputSchema, adjustmentRequestSchema, adjustmentSchema, apiErrorSchema, ledgerCheckSchema, stockLevelQuerySchema, stockLevelSchema, stockMoveSchema, serialQuerySchema, serialUnitSchema, serialDetailSchema } from '@shopbook/shared';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 
 const idParam = z.object({ id: z.uuid({ message: 'id must be a uuid' }) });
@@ -106,4 +106,22 @@ export const stockAsOfRoute = defineRoute('inventory.read', {
   summary: 'Quantity and value per product and warehouse at the end of a past day, from the ledger',
   request: { query: stockAsOfQuerySchema },
   responses: { 200: jsonResponse(z.object({ items: z.array(stockAsOfRowSchema) }), 'Stock at that date') },
+});
+
+export const listSerialsRoute = defineRoute('inventory.read', {
+  method: 'get',
+  path: '/api/inventory/serials',
+  tags: ['inventory'],
+  summary: 'Units of serial-tracked products: by serial (or its beginning), product, warehouse or state',
+  request: { query: serialQuerySchema },
+  responses: { 200: jsonResponse(z.object({ items: z.array(serialUnitSchema) }), 'Units') },
+});
+
+export const getSerialRoute = defineRoute('inventory.read', {
+  method: 'get',
+  path: '/api/inventory/serials/{id}',
+  tags: ['inventory'],
+  summary: 'One unit and its history: the document behind every move',
+  request: { params: idParam },
+  responses: { 200: jsonResponse(serialDetailSchema, 'Unit'), 404: jsonResponse(apiErrorSchema, 'Not found') },
 });

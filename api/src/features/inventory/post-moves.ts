@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { rows } from '../../db/rows.ts';
 import { NO_BATCH, stockMoves, warehouses } from '../../db/schema/index.ts';
 import { DomainError } from '../../http/errors.ts';
+import { applySerials } from './serials.apply.ts';
 
 export interface MoveInput {
   productId: string;
@@ -17,8 +18,12 @@ export interface MoveInput {
   fallbackCost?: string;
   /** Sales already paid for go through even below zero (DESIGN: never refuse a paid sale). */
   allowNegative?: boolean;
-  /** The caller's own tag (a line index), handed back on the posted move. */
+  /** The caller's own tag (a line index), handed back on the posted move and named in errors. */
   ref?: number;
+  /** The units moved, for a serial-tracked product: one serial per unit. */
+  serials?: readonly string[];
+  /** A till's paid sale or refund: a unit not where the ledger says is recorded, not refused. */
+  acceptSerialProblems?: boolean;
   moveType: string;
   docType: string;
   docId: string;
@@ -36,6 +41,8 @@ export interface PostedMove {
   value: number;
   levelQty: string;
   ref: number | undefined;
+  /** What was wrong with the units moved, when the move accepted it. */
+  serialProblems: string[];
 }
 
 interface LevelRow {
@@ -74,10 +81,16 @@ export async function postMoves(db: DbOrTx, moves: readonly MoveInput[]): Promis
       id, productId: m.productId, warehouseId: m.warehouseId, batchId, qty: m.qty, unitCost: level.move_cost, value, moveType: m.moveType,
       docType: m.docType, docId: m.docId, userId: m.userId ?? null, occurredAt: m.occurredAt, recordedAt,
     });
-    posted.push({ id, productId: m.productId, warehouseId: m.warehouseId, batchId, qty: m.qty, unitCost: level.move_cost, value, levelQty: level.qty, ref: m.ref });
+    posted.push({ id, productId: m.productId, warehouseId: m.warehouseId, batchId, qty: m.qty, unitCost: level.move_cost, value, levelQty: level.qty, ref: m.ref, serialProblems: [] });
   }
   // One insert for all the document's move rows: fewer round trips while the level locks are held.
   if (rowsToInsert.length) await db.insert(stockMoves).values(rowsToInsert);
+  const problems = await applySerials(
+    db,
+    posted.map((p, i) => ({ ...p, stockMoveId: p.id, serials: sorted[i]!.serials, acceptProblems: sorted[i]!.acceptSerialProblems ?? false })),
+    recordedAt,
+  );
+  for (const p of posted) p.serialProblems = problems.get(p.id) ?? [];
   return posted;
 }
 

@@ -1,4 +1,5 @@
 import {
+  serialCountProblem,
   canTakeStep, formatQuantity, isOverReceipt, newId, OVER_RECEIPT_TOLERANCE_BP, parseQuantity, receivingStatus,
   type PurchaseReceipt, type purchaseDocumentQuerySchema, type purchaseReceiptInputSchema, type SessionUser,
 } from '@shopbook/shared';
@@ -90,7 +91,7 @@ export async function getReceipt(db: DbOrTx, id: string): Promise<PurchaseReceip
     lines: lines.map(({ l, sku, name, ol }) => ({
       id: l.id, lineNo: l.lineNo, orderLineId: l.orderLineId, productId: l.productId, sku, name,
       qtyReceived: qtyText(l.qtyReceived), qtyAccepted: qtyText(l.qtyAccepted), qtyRejected: qtyText(l.qtyRejected), rejectReason: l.rejectReason,
-      qtyReturned: qtyText(l.qtyReturned), batchNo: l.batchNo, productionDate: l.productionDate, expiryDate: l.expiryDate,
+      qtyReturned: qtyText(l.qtyReturned), batchNo: l.batchNo, productionDate: l.productionDate, expiryDate: l.expiryDate, serials: l.serials,
       batchId: l.batchId, unitCost: l.unitCost, value: l.value === null ? null : Number(l.value),
       overReceipt: over(l, ol),
     })),
@@ -121,7 +122,7 @@ export async function createReceipt(db: DbOrTx, input: ReceiptInput, user: Sessi
   if (wh.kind === 'transit') throw new DomainError('unprocessable', 'goods cannot be received into the transit warehouse', 'warehouseId');
 
   const orderLines = await db
-    .select({ l: purchaseOrderLines, sku: products.sku, batchTracked: products.batchTracked, tracksExpiry: products.tracksExpiry })
+    .select({ l: purchaseOrderLines, sku: products.sku, batchTracked: products.batchTracked, tracksExpiry: products.tracksExpiry, serialTracked: products.serialTracked })
     .from(purchaseOrderLines)
     .innerJoin(products, eq(products.id, purchaseOrderLines.productId))
     .where(eq(purchaseOrderLines.orderId, order.id));
@@ -137,10 +138,12 @@ export async function createReceipt(db: DbOrTx, input: ReceiptInput, user: Sessi
     if (ol.batchTracked && accepted > 0 && !line.batchNo) throw new DomainError('validation_failed', `${ol.sku} is batch-tracked: give a batch number`, field('batchNo'));
     if (ol.tracksExpiry && accepted > 0 && !line.expiryDate) throw new DomainError('validation_failed', `${ol.sku} tracks expiry: give an expiry date`, field('expiryDate'));
     if (!ol.batchTracked && line.batchNo) throw new DomainError('validation_failed', `${ol.sku} is not batch-tracked`, field('batchNo'));
+    const serialProblem = serialCountProblem(ol.serialTracked, formatQuantity(accepted), line.serials);
+    if (serialProblem) throw new DomainError('validation_failed', `${ol.sku}: ${serialProblem}`, field('serials'));
     return {
       id: newId(), lineNo: i + 1, orderLineId: line.orderLineId, productId: ol.l.productId,
       qtyReceived: line.qtyReceived, qtyAccepted: formatQuantity(accepted), qtyRejected: line.qtyRejected, rejectReason: line.rejectReason,
-      batchNo: line.batchNo, productionDate: line.productionDate, expiryDate: line.expiryDate,
+      batchNo: line.batchNo, productionDate: line.productionDate, expiryDate: line.expiryDate, serials: line.serials,
     };
   });
   const id = newId();
@@ -226,7 +229,7 @@ export async function postReceipt(db: DbOrTx, id: string, user: SessionUser, now
     if (parseQuantity(line.qtyAccepted) === 0) continue;
     moves.push({
       productId: line.productId, warehouseId: doc.warehouseId, batchId, qty: qtyText(line.qtyAccepted), unitCost: orderLine(line.orderLineId).l.unitCost,
-      moveType: 'receipt', docType: DOC_TYPE, docId: id, userId: user.id, occurredAt: now, ref: i,
+      serials: line.serials, moveType: 'receipt', docType: DOC_TYPE, docId: id, userId: user.id, occurredAt: now, ref: i,
     });
   }
   const posted = await postMoves(db, moves);

@@ -81,7 +81,7 @@ export async function getReturn(db: DbOrTx, id: string): Promise<PurchaseReturn>
     ...headOf(t, h!),
     lines: lines.map(({ l, rl, sku, name, batchNo }) => ({
       id: l.id, lineNo: l.lineNo, receiptLineId: l.receiptLineId, orderLineId: rl.orderLineId, productId: rl.productId, sku, name,
-      batchId: rl.batchId, batchNo: batchNo ?? null, qty: qtyText(l.qty), reason: l.reason, unitCost: l.unitCost, value: l.value === null ? null : Number(l.value),
+      batchId: rl.batchId, batchNo: batchNo ?? null, qty: qtyText(l.qty), serials: l.serials, reason: l.reason, unitCost: l.unitCost, value: l.value === null ? null : Number(l.value),
     })),
   };
 }
@@ -112,7 +112,9 @@ export async function createReturn(db: DbOrTx, input: ReturnInput, user: Session
     if (parseQuantity(line.qty) > left(rl)) {
       throw new DomainError('unprocessable', `only ${formatQuantity(left(rl))} of this line is left to return`, `lines.${i}.qty`);
     }
-    return { id: newId(), lineNo: i + 1, receiptLineId: rl.id, qty: line.qty, reason: line.reason };
+    const stranger = line.serials.find((s) => !rl.serials.includes(s));
+    if (stranger) throw new DomainError('validation_failed', `serial number ${stranger} did not come in on this receipt line`, `lines.${i}.serials`);
+    return { id: newId(), lineNo: i + 1, receiptLineId: rl.id, qty: line.qty, reason: line.reason, serials: line.serials };
   });
   const id = newId();
   const number = await nextNumber(db, 'PRT', now.getUTCFullYear());
@@ -156,7 +158,7 @@ export async function postReturn(db: DbOrTx, id: string, user: SessionUser, now:
       .where(eq(purchaseOrderLines.id, rl.orderLineId));
     moves.push({
       productId: rl.productId, warehouseId: doc.warehouseId, batchId: rl.batchId, qty: `-${qtyText(line.qty)}`, fallbackCost: rl.unitCost ?? '0',
-      moveType: 'purchase_return', docType: DOC_TYPE, docId: id, userId: user.id, occurredAt: now, ref: i,
+      serials: line.serials, moveType: 'purchase_return', docType: DOC_TYPE, docId: id, userId: user.id, occurredAt: now, ref: i,
     });
   }
   const posted = await postMoves(db, moves);

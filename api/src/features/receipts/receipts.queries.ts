@@ -1,4 +1,4 @@
-import { newId, type Receipt, type receiptRequestSchema, type SessionUser } from '@shopbook/shared';
+import { newId, serialCountProblem, type Receipt, type receiptRequestSchema, type SessionUser } from '@shopbook/shared';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
@@ -18,7 +18,7 @@ export async function getReceipt(db: DbOrTx, id: string): Promise<Receipt> {
   const lines = await db
     .select({
       productId: stockReceiptLines.productId, sku: products.sku, name: products.name, qty: stockReceiptLines.qty, unitCost: stockReceiptLines.unitCost,
-      batchNo: stockReceiptLines.batchNo, productionDate: stockReceiptLines.productionDate, expiryDate: stockReceiptLines.expiryDate,
+      batchNo: stockReceiptLines.batchNo, productionDate: stockReceiptLines.productionDate, expiryDate: stockReceiptLines.expiryDate, serials: stockReceiptLines.serials,
     })
     .from(stockReceiptLines)
     .innerJoin(products, eq(products.id, stockReceiptLines.productId))
@@ -50,6 +50,8 @@ export async function createReceipt(db: DbOrTx, input: ReceiptInput, user: Sessi
     if (p.batchTracked && !l.batchNo) throw new DomainError('validation_failed', `${p.sku} is batch-tracked: give a batch number`, `lines.${i}.batchNo`);
     if (p.tracksExpiry && !l.expiryDate) throw new DomainError('validation_failed', `${p.sku} tracks expiry: give an expiry date`, `lines.${i}.expiryDate`);
     if (!p.batchTracked && l.batchNo) throw new DomainError('validation_failed', `${p.sku} is not batch-tracked`, `lines.${i}.batchNo`);
+    const serialProblem = serialCountProblem(p.serialTracked, l.qty, l.serials);
+    if (serialProblem) throw new DomainError('validation_failed', `${p.sku}: ${serialProblem}`, `lines.${i}.serials`);
   });
   const id = newId();
   const number = await nextNumber(db, 'GR', now.getUTCFullYear());
@@ -92,7 +94,7 @@ export async function postReceipt(db: DbOrTx, id: string, user: SessionUser, now
   for (const line of lines) {
     const batchId = line.batchNo ? await batchIdFor(db, line.productId, line, now) : null;
     moves.push({
-      productId: line.productId, warehouseId: doc.warehouseId, batchId, qty: line.qty, unitCost: line.unitCost,
+      productId: line.productId, warehouseId: doc.warehouseId, batchId, qty: line.qty, unitCost: line.unitCost, serials: line.serials, ref: line.lineNo - 1,
       moveType: 'receipt', docType: 'stock_receipt', docId: id, userId: user.id, occurredAt: now,
     });
   }

@@ -367,6 +367,9 @@ export async function approveStockTake(db: DbOrTx, id: string, user: SessionUser
       productId: k.product_id, warehouseId: doc.warehouseId, batchId: k.batch_id, qty: formatQuantity(variance),
       // No unitCost: found stock comes in at the current average, never-costed stock at the purchase price.
       fallbackCost: String(k.purchase_price),
+      // A count is by quantity: which serials were missing or found is settled by an
+      // adjustment naming them; the variance is recorded against the units meanwhile.
+      acceptSerialProblems: true,
       moveType: 'stock_take', docType: DOC_TYPE, docId: id, userId: user.id, occurredAt: now,
     });
   }

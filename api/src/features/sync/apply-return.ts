@@ -50,22 +50,24 @@ export async function applyReturn(ctx: ApplyContext, ret: ReturnV1): Promise<str
     }
   }
   const posted: number[] = [];
-  for (const l of ret.lines) {
+  let serialProblem = false;
+  for (const [i, l] of ret.lines.entries()) {
     const unitCost = unitCosts.get(l.lineId);
     const [m] = await postMoves(db, [{
       productId: l.productId, warehouseId: ret.warehouseId, qty: l.qty, ...(unitCost ? { unitCost } : {}), moveType: 'return', docType: 'sale_return',
-      docId: ret.returnId, userId: ret.cashierId, occurredAt: ctx.occurredAt,
+      docId: ret.returnId, userId: ret.cashierId, occurredAt: ctx.occurredAt, serials: l.serials, acceptSerialProblems: true, ref: i,
     }]);
     posted.push(m!.value);
+    serialProblem ||= m!.serialProblems.length > 0;
   }
   const cost = posted.reduce((s, v) => s + v, 0);
   await db.insert(saleReturns).values({
     id: ret.returnId, eventId: ctx.eventId, receiptNo: ret.receiptNo, originalSaleId: ret.originalSaleId, storeId: ret.storeId, warehouseId: ret.warehouseId,
     deviceId: device.id, cashierId: ret.cashierId, shiftId: ret.shiftId, reason: ret.reason, approvedBy: ret.approvedBy, occurredAt: ctx.occurredAt,
-    recordedAt: ctx.now, net: ret.totals.net, tax: ret.totals.tax, gross: ret.totals.gross, cost,
+    recordedAt: ctx.now, net: ret.totals.net, tax: ret.totals.tax, gross: ret.totals.gross, cost, flag: serialProblem ? 'serial_problem' : null,
   });
   await db.insert(returnLines).values(
-    ret.lines.map((l, i) => ({ id: l.lineId, returnId: ret.returnId, originalLineId: l.originalLineId, productId: l.productId, qty: l.qty, taxRateBp: l.taxRateBp, net: l.net, tax: l.tax, gross: l.gross, cost: posted[i] ?? 0 })),
+    ret.lines.map((l, i) => ({ id: l.lineId, returnId: ret.returnId, originalLineId: l.originalLineId, productId: l.productId, qty: l.qty, serials: l.serials, taxRateBp: l.taxRateBp, net: l.net, tax: l.tax, gross: l.gross, cost: posted[i] ?? 0 })),
   );
   await db.insert(salePayments).values(
     ret.refunds.map((r) => ({ id: newId(), saleId: ret.returnId, kind: 'return' as const, tender: r.tender, amount: -r.amount, tendered: null, reference: r.reference })),
@@ -84,5 +86,5 @@ export async function applyReturn(ctx: ApplyContext, ret: ReturnV1): Promise<str
       postedAt: ctx.now, lines,
     });
   }
-  return null;
+  return serialProblem ? 'serial_problem' : null;
 }

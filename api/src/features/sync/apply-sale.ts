@@ -26,20 +26,21 @@ export async function applySale(ctx: ApplyContext, sale: SaleV1): Promise<string
     const [shift] = await db.select({ closedAt: shifts.closedAt }).from(shifts).where(eq(shifts.id, sale.shiftId));
     if (shift?.closedAt) flags.push('closed_shift');
   }
-  const { costs, negative } = await takeOutStock(
+  const { costs, negative, serialProblems } = await takeOutStock(
     db,
     sale.warehouseId,
-    sale.lines.map((l) => ({ productId: l.productId, batchId: l.batchId, qty: l.qty })),
+    sale.lines.map((l) => ({ productId: l.productId, batchId: l.batchId, qty: l.qty, serials: l.serials })),
     { moveType: 'sale', docType: 'sale', docId: sale.saleId, userId: sale.cashierId, occurredAt: ctx.occurredAt },
   );
   const cost = costs.reduce((s, c) => s + c, 0);
   if (negative) flags.push('negative_stock');
+  if (serialProblems) flags.push('serial_problem');
 
   // Header, lines and payments in one statement: fewer round trips while the stock locks are held.
   const lineRows = sale.lines.map(
     (l, i) => sql`(${l.lineId}::uuid, ${sale.saleId}::uuid, ${i + 1}::int, ${l.productId}::uuid, ${l.qty}::numeric, ${l.unitPrice}::bigint,
       ${l.listPrice}::bigint, ${l.overrideReason}, ${l.discount}::bigint, ${l.taxRateBp}::int, ${l.net}::bigint, ${l.tax}::bigint, ${l.gross}::bigint,
-      ${costs[i] ?? 0}::bigint)`,
+      ${costs[i] ?? 0}::bigint, ${`{${l.serials.map((s) => `"${s}"`).join(',')}}`}::text[])`,
   );
   const paymentRows = sale.payments.map(
     (p) => sql`(${newId()}::uuid, ${sale.saleId}::uuid, 'sale', ${p.tender}, ${p.amount}::bigint, ${p.tendered}::bigint, ${p.reference})`,
@@ -54,9 +55,9 @@ export async function applySale(ctx: ApplyContext, sale: SaleV1): Promise<string
               ${sale.change}, ${cost}, ${sale.approvedBy}::uuid, ${flags.join(',') || null})
       RETURNING id),
     lines AS (
-      INSERT INTO sale_lines (id, sale_id, line_no, product_id, qty, unit_price, list_price, override_reason, discount, tax_rate_bp, net, tax, gross, cost)
+      INSERT INTO sale_lines (id, sale_id, line_no, product_id, qty, unit_price, list_price, override_reason, discount, tax_rate_bp, net, tax, gross, cost, serials)
       SELECT v.* FROM header, (VALUES ${sql.join(lineRows, sql`, `)}) AS v(id, sale_id, line_no, product_id, qty, unit_price, list_price,
-        override_reason, discount, tax_rate_bp, net, tax, gross, cost)
+        override_reason, discount, tax_rate_bp, net, tax, gross, cost, serials)
       RETURNING id)
     INSERT INTO sale_payments (id, sale_id, kind, tender, amount, tendered, reference)
     SELECT v.* FROM header, (VALUES ${sql.join(paymentRows, sql`, `)}) AS v(id, sale_id, kind, tender, amount, tendered, reference)`);

@@ -87,7 +87,7 @@ async function pullProducts(db: DbOrTx, device: DeviceContext, since: number, li
       .filter((r) => r.p.status === 'active')
       .map(({ p, rateBp, storePrice }) => ({
         id: p.id, sku: p.sku, name: p.name, categoryId: p.categoryId, unit: p.unit, taxRateBp: rateBp, price: storePrice ?? p.salePrice,
-        weighed: p.weighed, plu: p.plu, batchTracked: p.batchTracked, barcodes: byProduct.get(p.id) ?? [], revision: p.revision,
+        weighed: p.weighed, plu: p.plu, batchTracked: p.batchTracked, serialTracked: p.serialTracked, barcodes: byProduct.get(p.id) ?? [], revision: p.revision,
       })),
     tombstones: list.filter((r) => r.p.status !== 'active').map((r) => r.p.id),
     cursor: list.length ? list[list.length - 1]!.p.revision : since,

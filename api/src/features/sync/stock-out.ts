@@ -9,6 +9,7 @@ export interface StockOutLine {
   productId: string;
   batchId: string | null;
   qty: string;
+  serials?: readonly string[];
 }
 
 /**
@@ -21,7 +22,7 @@ export async function takeOutStock(
   warehouseId: string,
   lines: StockOutLine[],
   base: Pick<MoveInput, 'moveType' | 'docType' | 'docId' | 'userId' | 'occurredAt'>,
-): Promise<{ costs: number[]; negative: boolean }> {
+): Promise<{ costs: number[]; negative: boolean; serialProblems: boolean }> {
   const ids = [...new Set(lines.map((l) => l.productId))];
   const info = await db.select({ id: products.id, batchTracked: products.batchTracked, purchasePrice: products.purchasePrice }).from(products).where(inArray(products.id, ids));
   const moves: MoveInput[] = [];
@@ -47,13 +48,20 @@ export async function takeOutStock(
     } else {
       parts.push({ batchId: null, qty: wanted });
     }
+    // A line's units, if it names them, are handed to its parts in order: the count per part is whole.
+    let unitsGiven = 0;
     for (const p of parts) {
-      moves.push({ ...base, productId: line.productId, warehouseId, batchId: p.batchId, qty: formatQuantity(-p.qty), fallbackCost, allowNegative: true, ref: index });
+      const serials = line.serials?.length ? line.serials.slice(unitsGiven, unitsGiven + Math.round(p.qty / 1000)) : undefined;
+      unitsGiven += serials?.length ?? 0;
+      moves.push({
+        ...base, productId: line.productId, warehouseId, batchId: p.batchId, qty: formatQuantity(-p.qty), fallbackCost, allowNegative: true, ref: index,
+        ...(serials ? { serials } : {}), acceptSerialProblems: true,
+      });
     }
   }
   // All of the sale's moves in one call, so its level locks are taken in one fixed order
   // and two sales of the same products cannot deadlock.
   const posted = await postMoves(db, moves);
   const costs = lines.map((_, i) => -posted.filter((m) => m.ref === i).reduce((s, m) => s + m.value, 0));
-  return { costs, negative: posted.some((m) => m.levelQty.startsWith('-')) };
+  return { costs, negative: posted.some((m) => m.levelQty.startsWith('-')), serialProblems: posted.some((m) => m.serialProblems.length > 0) };
 }

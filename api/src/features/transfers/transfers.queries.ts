@@ -1,5 +1,5 @@
 import {
-  allocateFefo, formatQuantity, newId, parseQuantity,
+  allocateFefo, formatQuantity, newId, parseQuantity, serialCountProblem,
   type SessionUser, type Transfer, type TransferLine, type transferQuerySchema, type transferReceiveRequestSchema, type transferRequestSchema, type TransferSummary,
 } from '@shopbook/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -125,6 +125,7 @@ export async function getTransfer(db: DbOrTx, id: string): Promise<Transfer> {
     .select({
       id: transferLines.id, lineNo: transferLines.lineNo, productId: transferLines.productId, sku: products.sku, name: products.name, unit: products.unit,
       batchId: transferLines.batchId, batchNo: batches.batchNo, qty: transferLines.qty, qtyReceived: transferLines.qtyReceived,
+      serials: transferLines.serials, serialsReceived: transferLines.serialsReceived,
     })
     .from(transferLines)
     .innerJoin(products, eq(products.id, transferLines.productId))
@@ -144,6 +145,8 @@ export async function getTransfer(db: DbOrTx, id: string): Promise<Transfer> {
     return {
       id: l.id, lineNo: l.lineNo, productId: l.productId, sku: l.sku, name: l.name, unit: l.unit, batchId: l.batchId, batchNo: l.batchNo ?? null,
       qty,
+      serials: l.serials,
+      serialsReceived: l.serialsReceived,
       qtyShipped: shipped ? qty : null,
       qtyReceived,
       discrepancy: qtyReceived === null ? null : formatQuantity(parseQuantity(qtyReceived) - parseQuantity(qty)),
@@ -166,11 +169,15 @@ export async function createTransfer(db: DbOrTx, input: TransferInput, user: Ses
     if (wh.kind === 'transit') throw new DomainError('unprocessable', 'the transit warehouse is not a place to send from or to; transfers pass through it', field);
   }
   const found = await db
-    .select({ id: products.id })
+    .select({ id: products.id, sku: products.sku, serialTracked: products.serialTracked })
     .from(products)
     .where(inArray(products.id, [...new Set(input.lines.map((l) => l.productId))]));
-  const missing = input.lines.findIndex((l) => !found.some((f) => f.id === l.productId));
-  if (missing >= 0) throw new DomainError('unprocessable', 'no such product', `lines.${missing}.productId`);
+  input.lines.forEach((l, i) => {
+    const p = found.find((f) => f.id === l.productId);
+    if (!p) throw new DomainError('unprocessable', 'no such product', `lines.${i}.productId`);
+    const serialProblem = serialCountProblem(p.serialTracked, l.qty, l.serials);
+    if (serialProblem) throw new DomainError('validation_failed', `${p.sku}: ${serialProblem}`, `lines.${i}.serials`);
+  });
   const batchIds = [...new Set(input.lines.flatMap((l) => (l.batchId ? [l.batchId] : [])))];
   if (batchIds.length) {
     const known = await db.select({ id: batches.id, productId: batches.productId }).from(batches).where(inArray(batches.id, batchIds));
@@ -184,7 +191,7 @@ export async function createTransfer(db: DbOrTx, input: TransferInput, user: Ses
     id, number, fromWarehouseId: input.fromWarehouseId, toWarehouseId: input.toWarehouseId, note: input.note, createdBy: user.id, createdAt: now,
   });
   await db.insert(transferLines).values(
-    input.lines.map((l, i) => ({ id: newId(), transferId: id, lineNo: i + 1, productId: l.productId, batchId: l.batchId, qty: l.qty })),
+    input.lines.map((l, i) => ({ id: newId(), transferId: id, lineNo: i + 1, productId: l.productId, batchId: l.batchId, qty: l.qty, serials: l.serials })),
   );
   await recordAudit(db, { user, action: 'create', entity: 'transfer', entityId: id, after: { number, ...input }, at: now });
   return getTransfer(db, id);
@@ -273,23 +280,29 @@ export async function shipTransfer(db: DbOrTx, id: string, user: SessionUser, no
     } else {
       take.set(line.batchId ?? NO_BATCH, wanted);
     }
+    // A serial-tracked line's units go with its parts in order (whole units each).
+    let unitsGiven = 0;
     for (const [batchId, qty] of take) {
       // postMoves refuses this too; checking here names the line.
       if (!source!.allowNegative && onHand(line.productId, batchId) < qty) {
         throw new DomainError('unprocessable', `not enough ${sku} in ${source!.code} to ship ${qtyText(line.qty)}; this warehouse forbids negative stock`, `lines.${i}.qty`);
       }
+      const serials = line.serials.length ? line.serials.slice(unitsGiven, unitsGiven + Math.round(qty / 1000)) : undefined;
+      unitsGiven += serials?.length ?? 0;
       outs.push({
-        productId: line.productId, warehouseId: doc.fromWarehouseId, batchId, qty: `-${formatQuantity(qty)}`,
+        productId: line.productId, warehouseId: doc.fromWarehouseId, batchId, qty: `-${formatQuantity(qty)}`, ref: i, ...(serials ? { serials } : {}),
         fallbackCost: String(purchasePrice), moveType: 'transfer_out', docType: DOC_TYPE, docId: id, userId: user.id, occurredAt: now,
       });
     }
   }
   const left = await postMoves(db, outs);
+  const serialsOf = new Map(outs.map((o) => [`${o.productId}|${o.batchId}`, o.serials]));
   // Into transit at exactly the cost it left at, so the two values cancel and the books need no entry.
   await postMoves(
     db,
     left.map((m) => ({
-      productId: m.productId, warehouseId: transit, batchId: m.batchId, qty: negate(m.qty), unitCost: m.unitCost,
+      productId: m.productId, warehouseId: transit, batchId: m.batchId, qty: negate(m.qty), unitCost: m.unitCost, ref: m.ref,
+      ...(serialsOf.get(`${m.productId}|${m.batchId}`) ? { serials: serialsOf.get(`${m.productId}|${m.batchId}`) } : {}),
       moveType: 'transfer_in', docType: DOC_TYPE, docId: id, userId: user.id, occurredAt: now,
     })),
   );
@@ -321,8 +334,17 @@ export async function receiveTransfer(db: DbOrTx, id: string, input: ReceiveInpu
     throw new DomainError('unprocessable', `give the received quantity of every line; missing line ${notGiven.map((l) => l.line.lineNo).join(', ')}`, 'lines');
   }
   const receivedOf = new Map(input.lines.map((g) => [g.lineId, parseQuantity(g.qtyReceived)]));
+  const arrivedSerials = new Map<string, string[]>();
+  for (const [i, given] of input.lines.entries()) {
+    const { line, sku } = lines.find((l) => l.line.id === given.lineId)!;
+    const serials = serialsArrived(line, given, sku, i);
+    if (serials) arrivedSerials.set(line.id, serials);
+  }
   for (const { line } of lines) {
-    await db.update(transferLines).set({ qtyReceived: formatQuantity(receivedOf.get(line.id)!) }).where(eq(transferLines.id, line.id));
+    await db
+      .update(transferLines)
+      .set({ qtyReceived: formatQuantity(receivedOf.get(line.id)!), serialsReceived: arrivedSerials.get(line.id) ?? [] })
+      .where(eq(transferLines.id, line.id));
   }
 
   const transit = await transitWarehouseId(db);
@@ -334,22 +356,29 @@ export async function receiveTransfer(db: DbOrTx, id: string, input: ReceiveInpu
   const lostOnTheWay: MoveInput[] = [];
   const arrivals: MoveInput[] = [];
   const overages: MoveInput[] = [];
-  for (const { line, purchasePrice } of lines) {
+  const unitBatch = await transitBatchOfUnits(db, transit, lines.flatMap((l) => l.line.serials.map((s) => ({ productId: l.line.productId, serial: s }))));
+  for (const [index, { line, purchasePrice }] of lines.entries()) {
     const pools = inTransit.filter(ownedBy(line)); // first-expiry order
     let remaining = receivedOf.get(line.id)!;
+    const arrivedUnits = arrivedSerials.get(line.id);
     for (const [p, pool] of pools.entries()) {
       const shipped = parseQuantity(pool.qty);
-      const arrived = Math.min(shipped, remaining);
+      // A serial-tracked line: the units named arrived, wherever they sit among its batches.
+      const poolUnits = arrivedUnits ? line.serials.filter((s) => unitBatch.get(`${line.productId}|${s}`) === pool.batch_id) : [];
+      const unitsIn = poolUnits.filter((s) => arrivedUnits!.includes(s));
+      const unitsLost = poolUnits.filter((s) => !arrivedUnits!.includes(s));
+      const arrived = arrivedUnits ? unitsIn.length * 1000 : Math.min(shipped, remaining);
       remaining -= arrived;
       const missing = shipped - arrived;
-      const fromTransit = { ...base, productId: line.productId, warehouseId: transit, batchId: pool.batch_id, fallbackCost: String(purchasePrice) };
-      const intoDestination = { ...base, productId: line.productId, warehouseId: doc.toWarehouseId, batchId: pool.batch_id };
+      const fromTransit = { ...base, productId: line.productId, warehouseId: transit, batchId: pool.batch_id, fallbackCost: String(purchasePrice), ref: index };
+      const intoDestination = { ...base, productId: line.productId, warehouseId: doc.toWarehouseId, batchId: pool.batch_id, ref: index };
+      const withUnits = (units: string[]) => (arrivedUnits ? { serials: units } : {});
       if (arrived > 0) {
-        outOfTransit.push({ ...fromTransit, qty: `-${formatQuantity(arrived)}`, moveType: 'transfer_out' });
-        arrivals.push({ ...intoDestination, qty: formatQuantity(arrived), moveType: 'transfer_in' });
+        outOfTransit.push({ ...fromTransit, qty: `-${formatQuantity(arrived)}`, moveType: 'transfer_out', ...withUnits(unitsIn) });
+        arrivals.push({ ...intoDestination, qty: formatQuantity(arrived), moveType: 'transfer_in', ...withUnits(unitsIn) });
       }
       // Lost on the way: written off out of transit at its cost there.
-      if (missing > 0) lostOnTheWay.push({ ...fromTransit, qty: `-${formatQuantity(missing)}`, moveType: 'adjustment' });
+      if (missing > 0) lostOnTheWay.push({ ...fromTransit, qty: `-${formatQuantity(missing)}`, moveType: 'adjustment', ...withUnits(unitsLost) });
       // More arrived than was sent: found stock on the last batch, at the transit cost.
       if (p === pools.length - 1 && remaining > 0) {
         overages.push({ ...intoDestination, qty: formatQuantity(remaining), moveType: 'adjustment' });
@@ -388,6 +417,41 @@ export async function receiveTransfer(db: DbOrTx, id: string, input: ReceiveInpu
     at: now,
   });
   return result;
+}
+
+/**
+ * The units of a serial-tracked line that arrived: those named, or all that were sent
+ * when the whole line arrived. More units than were sent cannot arrive: extra units
+ * come in by a goods receipt or an adjustment, with their own serials.
+ */
+function serialsArrived(
+  line: typeof transferLines.$inferSelect, given: { qtyReceived: string; serials?: string[] | undefined }, sku: string, i: number,
+): string[] | null {
+  if (line.serials.length === 0) {
+    if (given.serials?.length) throw new DomainError('validation_failed', `${sku} was sent without serial numbers`, `lines.${i}.serials`);
+    return null;
+  }
+  const received = parseQuantity(given.qtyReceived);
+  if (received > parseQuantity(line.qty)) {
+    throw new DomainError('unprocessable', `${sku}: more units than were sent cannot arrive; receive extra units with their serial numbers by a goods receipt`, `lines.${i}.qtyReceived`);
+  }
+  const serials = given.serials ?? (received === parseQuantity(line.qty) ? line.serials : []);
+  const problem = serialCountProblem(true, given.qtyReceived, serials);
+  if (problem) throw new DomainError('validation_failed', `${sku}: ${problem}`, `lines.${i}.serials`);
+  const stranger = serials.find((s) => !line.serials.includes(s));
+  if (stranger) throw new DomainError('validation_failed', `serial number ${stranger} was not sent on this line`, `lines.${i}.serials`);
+  return serials;
+}
+
+/** Which batch each unit sits in, in transit. */
+async function transitBatchOfUnits(db: DbOrTx, transit: string, units: { productId: string; serial: string }[]): Promise<Map<string, string>> {
+  if (units.length === 0) return new Map();
+  const found = await rows<{ product_id: string; serial: string; batch_id: string | null }>(
+    db,
+    sql`SELECT product_id, serial, batch_id FROM serial_numbers
+         WHERE warehouse_id = ${transit} AND (product_id, serial) IN (${sql.join(units.map((u) => sql`(${u.productId}::uuid, ${u.serial}::text)`), sql`, `)})`,
+  );
+  return new Map(found.map((u) => [`${u.product_id}|${u.serial}`, u.batch_id ?? NO_BATCH]));
 }
 
 export async function cancelTransfer(db: DbOrTx, id: string, user: SessionUser, now: Date): Promise<Transfer> {

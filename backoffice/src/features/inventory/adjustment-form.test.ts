@@ -60,16 +60,24 @@ describe('validateAdjustment', () => {
       warehouseId: WH,
       reason: 'found',
       note: 'shelf',
-      lines: [{ productId: P1, batchId: null, qty: '20', unitCost: '350' }],
+      lines: [{ productId: P1, batchId: null, qty: '20', unitCost: '350', serials: [] }],
     });
   });
 
   it('sends damage as negative quantities and drops any cost', () => {
     const { request } = validateAdjustment(form({ reason: 'damage', lines: [line(P1, '2', '9.99'), line(P2, '0.5')] }), 2);
     expect(request?.lines).toEqual([
-      { productId: P1, batchId: null, qty: '-2' },
-      { productId: P2, batchId: null, qty: '-0.5' },
+      { productId: P1, batchId: null, qty: '-2', serials: [] },
+      { productId: P2, batchId: null, qty: '-0.5', serials: [] },
     ]);
+  });
+
+  it('names the units written off of a serial-tracked product, one per unit', () => {
+    const serialLine = { ...line(P1, '2'), serialTracked: true, serials: 'sn-7 sn-8' };
+    expect(validateAdjustment(form({ reason: 'damage', lines: [serialLine] }), 2).request?.lines[0]).toEqual({ productId: P1, batchId: null, qty: '-2', serials: ['SN-7', 'SN-8'] });
+    const short = validateAdjustment(form({ reason: 'damage', lines: [{ ...serialLine, serials: 'sn-7' }] }), 2);
+    expect(short.request).toBeNull();
+    expect(short.errors['lines.0.serials']?.raw).toBe('give one serial number per unit: 2 needed, 1 given');
   });
 
   it("reports the schema's sign rule on the line for negative found stock", () => {

@@ -7,6 +7,7 @@ import {
 } from '@shopbook/shared';
 import { issuesToFieldErrors, type FieldErrors } from '../../forms/field-errors.ts';
 import { costInputToMinor } from '../../forms/money-input.ts';
+import { foldSerialErrors, parseSerialsText, serialsTextProblem } from '../../forms/serials-text.ts';
 
 export interface AdjustmentLineForm {
   uid: number;
@@ -18,6 +19,9 @@ export interface AdjustmentLineForm {
   qty: string;
   /** Optional, in major units ("3.50"); only stock coming in takes a cost. */
   unitCost: string;
+  /** Serial-tracked products: the units found or written off, as scanned or typed. */
+  serialTracked?: boolean;
+  serials?: string;
 }
 
 export interface AdjustmentForm {
@@ -63,6 +67,7 @@ export function toAdjustmentRequest(form: AdjustmentForm, decimals: number): Adj
     note: form.note,
     lines: form.lines.map((l) => {
       const line: AdjustmentRequest['lines'][number] = { productId: l.productId, batchId: null, qty: signedQuantity(form.reason, l.qty) };
+      if (l.serialTracked) line.serials = parseSerialsText(l.serials ?? '');
       if (l.unitCost.trim() !== '' && lineTakesCost(form.reason, l.qty)) {
         // An unparseable cost is sent as typed so the schema reports it on the line.
         line.unitCost = costInputToMinor(l.unitCost, decimals) ?? l.unitCost;
@@ -81,9 +86,11 @@ export interface AdjustmentValidation {
 export function validateAdjustment(form: AdjustmentForm, decimals: number): AdjustmentValidation {
   const request = toAdjustmentRequest(form, decimals);
   const parsed = adjustmentRequestSchema.safeParse(request);
-  const errors = parsed.success ? {} : issuesToFieldErrors(parsed.error.issues);
+  const errors = parsed.success ? {} : foldSerialErrors(issuesToFieldErrors(parsed.error.issues));
   if (!form.warehouseId) errors.warehouseId = { key: 'required', raw: 'warehouse is required' };
   form.lines.forEach((l, i) => {
+    const serialProblem = serialsTextProblem(l.serialTracked ?? false, l.qty, l.serials ?? '');
+    if (serialProblem) errors[`lines.${i}.serials`] = { key: null, raw: serialProblem };
     if (l.qty.trim() === '') errors[`lines.${i}.qty`] = { key: 'required', raw: 'quantity is required' };
     if (l.unitCost.trim() !== '' && lineTakesCost(form.reason, l.qty) && costInputToMinor(l.unitCost, decimals) === null) {
       errors[`lines.${i}.unitCost`] = { key: 'costFormat', raw: 'not a unit cost' };

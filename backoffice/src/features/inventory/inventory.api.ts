@@ -6,6 +6,8 @@ import {
   stockLevelSchema,
   stockMoveSchema,
   stockTakeSchema,
+  serialDetailSchema,
+  serialUnitSchema,
   warehouseSchema,
   type AdjustmentRequest,
 } from '@shopbook/shared';
@@ -55,4 +57,6 @@ export const inventoryApi = {
   stockAsOf: (date: string, warehouseId?: string, productId?: string) =>
     api.get('/api/inventory/stock-as-of', listOf(stockAsOfRowSchema), { query: { date, warehouseId, productId } }),
   warehouses: () => api.get('/api/org/warehouses', listOf(warehouseSchema)),
+  serials: (q: { q?: string; state?: string; warehouseId?: string }) => api.get('/api/inventory/serials', listOf(serialUnitSchema), { query: q }),
+  serial: (unitId: string) => api.get(`/api/inventory/serials/${id(unitId)}`, serialDetailSchema),
 };

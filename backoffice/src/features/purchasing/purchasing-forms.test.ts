@@ -125,7 +125,7 @@ describe('receive form', () => {
     f.lines[1]!.rejectReason = 'crushed';
     const { request } = toReceiptRequest(f);
     expect(request.lines).toEqual([
-      { orderLineId: f.lines[1]!.orderLineId, qtyReceived: '5', qtyRejected: '1', rejectReason: 'crushed', batchNo: null, productionDate: null, expiryDate: null },
+      { orderLineId: f.lines[1]!.orderLineId, qtyReceived: '5', qtyRejected: '1', rejectReason: 'crushed', batchNo: null, productionDate: null, expiryDate: null, serials: [] },
     ]);
     f.lines[0]!.received = '3';
     const v = validateReceive(f);

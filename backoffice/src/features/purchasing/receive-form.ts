@@ -3,6 +3,7 @@ import {
 } from '@shopbook/shared';
 import { issuesToFieldErrors, type FieldErrors } from '../../forms/field-errors.ts';
 import { trimZeros } from '../../forms/money-input.ts';
+import { foldSerialErrors, parseSerialsText, serialsTextProblem } from '../../forms/serials-text.ts';
 
 /**
  * Receiving against a purchase order, in stock units. Each order line still expected
@@ -13,6 +14,7 @@ import { trimZeros } from '../../forms/money-input.ts';
 export interface ProductTraits {
   batchTracked: boolean;
   tracksExpiry: boolean;
+  serialTracked?: boolean;
   /** Barcode → stock units it stands for (a case barcode counts 24). */
   barcodes: Record<string, string>;
 }
@@ -33,6 +35,9 @@ export interface ReceiveLineForm {
   batchNo: string;
   productionDate: string;
   expiryDate: string;
+  serialTracked: boolean;
+  /** The accepted units' serials, as scanned or typed. */
+  serials: string;
 }
 
 export interface ReceiveForm {
@@ -78,6 +83,8 @@ export function receiveFormFromOrder(order: PurchaseOrder, traits: Record<string
         batchNo: '',
         productionDate: '',
         expiryDate: '',
+        serialTracked: traits[l.productId]?.serialTracked ?? false,
+        serials: '',
       })),
   };
 }
@@ -127,6 +134,7 @@ export function toReceiptRequest(form: ReceiveForm): { request: PurchaseReceiptI
       batchNo: l.batchTracked && l.batchNo.trim() ? l.batchNo.trim() : null,
       productionDate: l.batchTracked && l.productionDate ? l.productionDate : null,
       expiryDate: l.batchTracked && l.expiryDate ? l.expiryDate : null,
+      serials: l.serialTracked ? parseSerialsText(l.serials) : [],
     }];
   });
   return {
@@ -141,7 +149,7 @@ export function validateReceive(form: ReceiveForm): { request: PurchaseReceiptIn
   const parsed = purchaseReceiptInputSchema.safeParse(request);
   const errors: FieldErrors = {};
   if (!parsed.success) {
-    for (const [key, e] of Object.entries(issuesToFieldErrors(parsed.error.issues))) {
+    for (const [key, e] of Object.entries(foldSerialErrors(issuesToFieldErrors(parsed.error.issues)))) {
       const m = /^lines\.(\d+)\.(.*)$/.exec(key);
       errors[m ? `lines.${rows[Number(m[1])]}.${m[2]}` : key] = e;
     }
@@ -156,6 +164,8 @@ export function validateReceive(form: ReceiveForm): { request: PurchaseReceiptIn
     const accepted = (received ?? 0) - (rejected ?? 0);
     if (l.batchTracked && accepted > 0 && !l.batchNo.trim()) errors[at('batchNo')] = { key: 'batchRequired', raw: 'batch number is required' };
     if (l.tracksExpiry && accepted > 0 && !l.expiryDate) errors[at('expiryDate')] = { key: 'expiryRequired', raw: 'expiry date is required' };
+    const serialProblem = serialsTextProblem(l.serialTracked, formatQuantity(accepted), l.serials);
+    if (serialProblem) errors[at('serials')] = { key: null, raw: serialProblem };
   });
   return { request: Object.keys(errors).length === 0 && parsed.success ? (parsed.data as PurchaseReceiptInput) : null, errors };
 }

@@ -38,7 +38,7 @@ describe('receipt form', () => {
       supplierId: null,
       reference: 'DN-1001',
       note: '',
-      lines: [{ productId: P1, qty: '30', unitCost: '280.5', batchNo: null, productionDate: null, expiryDate: null }],
+      lines: [{ productId: P1, qty: '30', unitCost: '280.5', batchNo: null, productionDate: null, expiryDate: null, serials: [] }],
     });
   });
 
@@ -48,8 +48,20 @@ describe('receipt form', () => {
       qty: '10', unitCost: '5', batchNo: ' LOT-1 ', productionDate: '2025-01-01', expiryDate: '2025-01-21',
     };
     expect(toReceiptRequest(form([b]), 2).lines[0]).toEqual({
-      productId: P2, qty: '10', unitCost: '500', batchNo: 'LOT-1', productionDate: '2025-01-01', expiryDate: '2025-01-21',
+      productId: P2, qty: '10', unitCost: '500', batchNo: 'LOT-1', productionDate: '2025-01-01', expiryDate: '2025-01-21', serials: [],
     });
+  });
+
+  it('takes one scanned serial per unit of a serial-tracked product, and says when they do not add up', () => {
+    const s = { ...lineFromProduct(product({ serialTracked: true }), 2), qty: '2', unitCost: '5', serials: 'sn-1\nsn-2\n' };
+    const ok = validateReceipt(form([s]), 2);
+    expect(ok.errors).toEqual({});
+    expect(ok.request!.lines[0]!.serials).toEqual(['SN-1', 'SN-2']);
+    const short = validateReceipt(form([{ ...s, qty: '3' }]), 2);
+    expect(short.request).toBeNull();
+    expect(short.errors['lines.0.serials']?.raw).toBe('give one serial number per unit: 3 needed, 2 given');
+    const twice = validateReceipt(form([{ ...s, serials: 'SN-1 sn-1' }]), 2);
+    expect(twice.errors['lines.0.serials']?.raw).toBe('serial number SN-1 is listed twice');
   });
 
   it('asks for a batch and an expiry where the product tracks them', () => {

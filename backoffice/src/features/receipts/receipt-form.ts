@@ -2,6 +2,7 @@ import { lineCostMinor, parseQuantity, parseUnitCost4, receiptRequestSchema, typ
 import { addDays, isIsoDate } from '../../forms/dates.ts';
 import { issuesToFieldErrors, type FieldErrors } from '../../forms/field-errors.ts';
 import { costInputToMinor, moneyToInput } from '../../forms/money-input.ts';
+import { foldSerialErrors, parseSerialsText, serialsTextProblem } from '../../forms/serials-text.ts';
 
 /**
  * A goods receipt as people fill it in: quantities and costs as typed, the cost in
@@ -25,6 +26,9 @@ export interface ReceiptLineForm {
   /** 'YYYY-MM-DD' or ''. */
   productionDate: string;
   expiryDate: string;
+  serialTracked: boolean;
+  /** As scanned or typed: one per line, or separated by commas or spaces. */
+  serials: string;
 }
 
 export interface ReceiptForm {
@@ -56,6 +60,8 @@ export function lineFromProduct(p: Product, decimals: number): ReceiptLineForm {
     batchNo: '',
     productionDate: '',
     expiryDate: '',
+    serialTracked: p.serialTracked,
+    serials: '',
   };
 }
 
@@ -79,6 +85,7 @@ export function toReceiptRequest(form: ReceiptForm, decimals: number): ReceiptRe
       batchNo: l.batchTracked && l.batchNo.trim() ? l.batchNo.trim() : null,
       productionDate: l.batchTracked && l.productionDate ? l.productionDate : null,
       expiryDate: l.batchTracked && l.expiryDate ? l.expiryDate : null,
+      serials: l.serialTracked ? parseSerialsText(l.serials) : [],
     })),
   };
 }
@@ -92,7 +99,7 @@ export interface ReceiptValidation {
 export function validateReceipt(form: ReceiptForm, decimals: number): ReceiptValidation {
   const request = toReceiptRequest(form, decimals);
   const parsed = receiptRequestSchema.safeParse(request);
-  const errors = parsed.success ? {} : issuesToFieldErrors(parsed.error.issues);
+  const errors = parsed.success ? {} : foldSerialErrors(issuesToFieldErrors(parsed.error.issues));
   if (!form.warehouseId) errors.warehouseId = { key: 'required', raw: 'warehouse is required' };
   form.lines.forEach((l, i) => {
     const at = (field: string) => `lines.${i}.${field}`;
@@ -101,6 +108,8 @@ export function validateReceipt(form: ReceiptForm, decimals: number): ReceiptVal
     else if (costInputToMinor(l.unitCost, decimals) === null) errors[at('unitCost')] = { key: 'costFormat', raw: 'not a unit cost' };
     if (l.batchTracked && !l.batchNo.trim()) errors[at('batchNo')] = { key: 'batchRequired', raw: 'batch number is required' };
     if (l.tracksExpiry && !l.expiryDate) errors[at('expiryDate')] = { key: 'expiryRequired', raw: 'expiry date is required' };
+    const serialProblem = serialsTextProblem(l.serialTracked, l.qty, l.serials);
+    if (serialProblem) errors[at('serials')] = { key: null, raw: serialProblem };
     if (l.productionDate && !isIsoDate(l.productionDate)) errors[at('productionDate')] = { key: 'dateFormat', raw: 'not a date' };
     if (l.productionDate && l.expiryDate && l.expiryDate < l.productionDate) {
       errors[at('expiryDate')] = { key: 'expiryBeforeProduction', raw: 'expiry is before production' };

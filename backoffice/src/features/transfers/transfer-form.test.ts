@@ -1,7 +1,7 @@
 import type { Transfer, TransferLine } from '@shopbook/shared';
 import { describe, expect, it } from 'vitest';
 import {
-  discrepancyCount, discrepancyOf, emptyTransferForm, receiveFormFrom, toTransferRequest, validateReceive, validateTransfer, type TransferForm,
+  discrepancyCount, discrepancyOf, emptyTransferForm, receiveFormFrom, receiveSerialsFrom, toTransferRequest, validateReceive, validateTransfer, type TransferForm,
 } from './transfer-form.ts';
 
 const W1 = '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a21';
@@ -12,19 +12,32 @@ const L2 = '0190a1b2-c3d4-7e5f-8a6b-0000000000a2';
 
 const line = (over: Partial<TransferLine>): TransferLine => ({
   id: L1, lineNo: 1, productId: P1, sku: 'A', name: 'A', unit: 'each', batchId: null, batchNo: null, qty: '5.000',
-  qtyShipped: '5.000', qtyReceived: null, discrepancy: null, discrepancyValue: null, shippedBatches: [], ...over,
+  serials: [], serialsReceived: [], qtyShipped: '5.000', qtyReceived: null, discrepancy: null, discrepancyValue: null, shippedBatches: [], ...over,
 });
 const shipped: Pick<Transfer, 'lines'> = { lines: [line({}), line({ id: L2, lineNo: 2, qtyShipped: '2.500' })] };
 
 describe('transfer draft', () => {
+  it('sends the units of a serial-tracked line, and receives the ones that arrived', () => {
+    const form: TransferForm = {
+      ...emptyTransferForm(W1), toWarehouseId: W2,
+      lines: [{ uid: 1, productId: P1, sku: 'A', name: 'A', unit: 'each', qty: '2', serialTracked: true, serials: 'a-1\na-2' }],
+    };
+    expect(validateTransfer(form).request!.lines[0]!.serials).toEqual(['A-1', 'A-2']);
+    expect(validateTransfer({ ...form, lines: [{ ...form.lines[0]!, qty: '3' }] }).errors['lines.0.serials']?.raw).toMatch(/3 needed, 2 given/);
+    const sent = { lines: [line({ qtyShipped: '2.000', qty: '2.000', serials: ['A-1', 'A-2'] })] };
+    expect(receiveSerialsFrom(sent)).toEqual({ [L1]: 'A-1\nA-2' });
+    expect(validateReceive(sent, { [L1]: '1' }, { [L1]: 'A-2' }).request).toEqual({ lines: [{ lineId: L1, qtyReceived: '1', serials: ['A-2'] }] });
+    expect(validateReceive(sent, { [L1]: '1' }, { [L1]: 'A-1\nA-2' }).errors['lines.0.serials']?.raw).toMatch(/1 needed, 2 given/);
+  });
+
   it('maps the form to the request without batches (first expiry first out)', () => {
-    const form: TransferForm = { ...emptyTransferForm(W1), toWarehouseId: W2, lines: [{ uid: 1, productId: P1, sku: 'A', name: 'A', unit: 'each', qty: ' 3 ' }] };
-    expect(toTransferRequest(form)).toEqual({ fromWarehouseId: W1, toWarehouseId: W2, note: '', lines: [{ productId: P1, batchId: null, qty: '3' }] });
+    const form: TransferForm = { ...emptyTransferForm(W1), toWarehouseId: W2, lines: [{ uid: 1, productId: P1, sku: 'A', name: 'A', unit: 'each', qty: ' 3 ', serialTracked: false, serials: '' }] };
+    expect(toTransferRequest(form)).toEqual({ fromWarehouseId: W1, toWarehouseId: W2, note: '', lines: [{ productId: P1, batchId: null, qty: '3', serials: [] }] });
     expect(validateTransfer(form).request).not.toBeNull();
   });
 
   it('refuses the same warehouse at both ends, a missing destination and zero quantities', () => {
-    const same = validateTransfer({ ...emptyTransferForm(W1), toWarehouseId: W1, lines: [{ uid: 1, productId: P1, sku: 'A', name: 'A', unit: 'each', qty: '0' }] });
+    const same = validateTransfer({ ...emptyTransferForm(W1), toWarehouseId: W1, lines: [{ uid: 1, productId: P1, sku: 'A', name: 'A', unit: 'each', qty: '0', serialTracked: false, serials: '' }] });
     expect(same.errors.toWarehouseId?.key).toBe('sameWarehouse');
     expect(same.errors['lines.0.qty']?.key).toBe('quantityAboveZero');
     const empty = validateTransfer(emptyTransferForm(W1));

@@ -3,6 +3,7 @@ import {
   type Product, type Transfer, type TransferReceiveRequest, type TransferRequest,
 } from '@shopbook/shared';
 import { issuesToFieldErrors, type FieldErrors } from '../../forms/field-errors.ts';
+import { foldSerialErrors, parseSerialsText, serialsTextProblem } from '../../forms/serials-text.ts';
 
 /**
  * A transfer draft (from → to, lines) and the receiving form (what arrived per line).
@@ -16,6 +17,9 @@ export interface TransferLineForm {
   name: string;
   unit: string;
   qty: string;
+  serialTracked: boolean;
+  /** The units sent, as scanned or typed. */
+  serials: string;
 }
 
 export interface TransferForm {
@@ -32,7 +36,7 @@ export function emptyTransferForm(fromWarehouseId = ''): TransferForm {
 }
 
 export function transferLineFromProduct(p: Product): TransferLineForm {
-  return { uid: nextUid++, productId: p.id, sku: p.sku, name: p.name, unit: p.unit, qty: '' };
+  return { uid: nextUid++, productId: p.id, sku: p.sku, name: p.name, unit: p.unit, qty: '', serialTracked: p.serialTracked, serials: '' };
 }
 
 export function toTransferRequest(form: TransferForm): TransferRequest {
@@ -40,7 +44,7 @@ export function toTransferRequest(form: TransferForm): TransferRequest {
     fromWarehouseId: form.fromWarehouseId,
     toWarehouseId: form.toWarehouseId,
     note: form.note,
-    lines: form.lines.map((l) => ({ productId: l.productId, batchId: null, qty: l.qty.trim() })),
+    lines: form.lines.map((l) => ({ productId: l.productId, batchId: null, qty: l.qty.trim(), serials: l.serialTracked ? parseSerialsText(l.serials) : [] })),
   };
 }
 
@@ -51,11 +55,13 @@ export interface Validation<T> {
 
 export function validateTransfer(form: TransferForm): Validation<TransferRequest> {
   const parsed = transferRequestSchema.safeParse(toTransferRequest(form));
-  const errors = parsed.success ? {} : issuesToFieldErrors(parsed.error.issues);
+  const errors = parsed.success ? {} : foldSerialErrors(issuesToFieldErrors(parsed.error.issues));
   if (!form.fromWarehouseId) errors.fromWarehouseId = { key: 'required', raw: 'source warehouse is required' };
   if (!form.toWarehouseId) errors.toWarehouseId = { key: 'required', raw: 'destination warehouse is required' };
   form.lines.forEach((l, i) => {
     if (!l.qty.trim()) errors[`lines.${i}.qty`] = { key: 'required', raw: 'quantity is required' };
+    const serialProblem = serialsTextProblem(l.serialTracked, l.qty, l.serials);
+    if (serialProblem) errors[`lines.${i}.serials`] = { key: null, raw: serialProblem };
   });
   const ok = Object.keys(errors).length === 0;
   return { request: ok && parsed.success ? (parsed.data as TransferRequest) : null, errors };
@@ -63,19 +69,31 @@ export function validateTransfer(form: TransferForm): Validation<TransferRequest
 
 /** What arrived, per line id, as typed. Starts at what was shipped: the usual case is "all of it". */
 export type ReceiveForm = Record<string, string>;
+/** Serial-tracked lines: the units that arrived, per line id; starts at every unit sent. */
+export type ReceiveSerialsForm = Record<string, string>;
 
 export function receiveFormFrom(transfer: Pick<Transfer, 'lines'>): ReceiveForm {
   return Object.fromEntries(transfer.lines.map((l) => [l.id, l.qtyShipped === null ? '' : formatQuantity(parseQuantity(l.qtyShipped))]));
 }
 
-export function validateReceive(transfer: Pick<Transfer, 'lines'>, form: ReceiveForm): Validation<TransferReceiveRequest> {
+export function receiveSerialsFrom(transfer: Pick<Transfer, 'lines'>): ReceiveSerialsForm {
+  return Object.fromEntries(transfer.lines.filter((l) => l.serials.length > 0).map((l) => [l.id, l.serials.join('\n')]));
+}
+
+export function validateReceive(transfer: Pick<Transfer, 'lines'>, form: ReceiveForm, serials: ReceiveSerialsForm = {}): Validation<TransferReceiveRequest> {
   const request: TransferReceiveRequest = {
-    lines: transfer.lines.map((l) => ({ lineId: l.id, qtyReceived: (form[l.id] ?? '').trim() })),
+    lines: transfer.lines.map((l) => ({
+      lineId: l.id,
+      qtyReceived: (form[l.id] ?? '').trim(),
+      ...(l.serials.length > 0 ? { serials: parseSerialsText(serials[l.id] ?? '') } : {}),
+    })),
   };
   const parsed = transferReceiveRequestSchema.safeParse(request);
-  const errors = parsed.success ? {} : issuesToFieldErrors(parsed.error.issues);
+  const errors = parsed.success ? {} : foldSerialErrors(issuesToFieldErrors(parsed.error.issues));
   request.lines.forEach((l, i) => {
     if (!l.qtyReceived) errors[`lines.${i}.qtyReceived`] = { key: 'required', raw: 'received quantity is required' };
+    const serialProblem = l.serials ? serialsTextProblem(true, l.qtyReceived, serials[l.lineId] ?? '') : null;
+    if (serialProblem) errors[`lines.${i}.serials`] = { key: null, raw: serialProblem };
   });
   const ok = Object.keys(errors).length === 0;
   return { request: ok && parsed.success ? (parsed.data as TransferReceiveRequest) : null, errors };

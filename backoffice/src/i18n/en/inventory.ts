@@ -3,6 +3,7 @@ import { receiptsEn } from './receipts.ts';
 import { stockReportsEn } from './stock-reports.ts';
 import { stockTakesEn } from './stocktakes.ts';
 import { transfersEn } from './transfers.ts';
+import { serialsEn } from './serials.ts';
 
 export const inventoryEn: typeof inventoryZh = {
   fields: {
@@ -65,6 +66,9 @@ export const inventoryEn: typeof inventoryZh = {
     sale: 'Sale',
     transfer: 'Transfer',
     stock_take: 'Stock-take',
+    sale_return: 'Till return',
+    purchase_receipt: 'Purchase receipt',
+    purchase_return: 'Return to supplier',
   },
   reasons: {
     damage: 'Damage',
@@ -111,6 +115,7 @@ export const inventoryEn: typeof inventoryZh = {
     needsApproval: 'A draft does not change stock. Posting needs someone with approval rights.',
   },
   receipts: receiptsEn,
+  serials: serialsEn,
   transfers: transfersEn,
   stockTakes: stockTakesEn,
   expiring: stockReportsEn.expiring,

@@ -5,6 +5,7 @@ export const stockReportsEn: typeof stockReportsZh = {
     levels: 'On hand',
     expiring: 'Expiring batches',
     asOf: 'Stock as of date',
+    serials: 'Serial numbers',
   },
   expiring: {
     days: 'Expiring within',

@@ -3,6 +3,7 @@ import { receiptsZh } from './receipts.ts';
 import { stockReportsZh } from './stock-reports.ts';
 import { stockTakesZh } from './stocktakes.ts';
 import { transfersZh } from './transfers.ts';
+import { serialsZh } from './serials.ts';
 
 export const inventoryZh = {
   fields: {
@@ -65,6 +66,9 @@ export const inventoryZh = {
     sale: '销售单',
     transfer: '调拨单',
     stock_take: '盘点单',
+    sale_return: '收银退货',
+    purchase_receipt: '采购收货单',
+    purchase_return: '采购退货单',
   },
   reasons: {
     damage: '损坏',
@@ -111,6 +115,7 @@ export const inventoryZh = {
     needsApproval: '草稿不影响库存。过账需要有审批权限的人员操作。',
   },
   receipts: receiptsZh,
+  serials: serialsZh,
   transfers: transfersZh,
   stockTakes: stockTakesZh,
   expiring: stockReportsZh.expiring,

@@ -3,6 +3,7 @@ export const stockReportsZh = {
   tabs: {
     levels: '当前库存',
     expiring: '临期批次',
+    serials: '序列号',
     asOf: '历史库存',
   },
   expiring: {

@@ -1,0 +1,23 @@
+export const serialsZh = {
+  scanHere: '逐个扫描或输入序列号，每行一个',
+  count: '{given} / {needed} 个序列号',
+  column: '序列号',
+  search: '扫描或输入序列号（可只输开头）',
+  anyState: '全部状态',
+  state: {
+    in_stock: '在库',
+    out: '已出库',
+  },
+  serial: '序列号',
+  product: '商品',
+  where: '所在仓库',
+  updatedAt: '最近变动',
+  empty: '没有符合的序列号。',
+  history: '{serial} 的流转记录',
+  direction: '方向',
+  in: '入',
+  out: '出',
+  document: '单据',
+  problem: '异常',
+  hint: '按序列号管理的商品，每一件的入库、调拨、销售、退货都有记录。',
+};
