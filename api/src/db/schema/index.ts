@@ -10,3 +10,4 @@ export * from './documents.ts';
 export * from './sales.ts';
 export * from './purchasing.ts';
 export * from './serials.ts';
+export * from './printing.ts';
