@@ -1,6 +1,7 @@
 import { purchasingEn } from './en/purchasing.ts';
 import { catalogueEn } from './en/catalogue.ts';
 import { inventoryEn } from './en/inventory.ts';
+import { printingEn } from './en/printing.ts';
 import type { Messages } from './zh-CN.ts';
 
 // English catalogue. Typed against the Chinese one so a missing key fails the type check.
@@ -71,6 +72,7 @@ const en: Messages = {
     backups: 'Backups',
     adjustments: 'Adjustments',
     ledgerCheck: 'Ledger check',
+    printers: 'Receipt printers',
   },
   notAvailable: {
     title: '{area}: not available in this version',
@@ -256,6 +258,7 @@ const en: Messages = {
   catalogue: catalogueEn,
   inventory: inventoryEn,
   purchasing: purchasingEn,
+  printing: printingEn,
 };
 
 export default en;

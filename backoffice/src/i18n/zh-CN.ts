@@ -4,6 +4,7 @@
 import { purchasingZh } from './zh-CN/purchasing.ts';
 import { catalogueZh } from './zh-CN/catalogue.ts';
 import { inventoryZh } from './zh-CN/inventory.ts';
+import { printingZh } from './zh-CN/printing.ts';
 
 const zhCN = {
   app: {
@@ -72,6 +73,7 @@ const zhCN = {
     backups: '备份',
     adjustments: '库存调整',
     ledgerCheck: '账实核对',
+    printers: '小票打印机',
   },
   notAvailable: {
     title: '{area}：本版本暂未提供',
@@ -257,6 +259,7 @@ const zhCN = {
   catalogue: catalogueZh,
   inventory: inventoryZh,
   purchasing: purchasingZh,
+  printing: printingZh,
 };
 
 export type Messages = typeof zhCN;

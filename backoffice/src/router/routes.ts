@@ -22,6 +22,7 @@ export const PAGES: Record<string, Page> = {
   suppliers: () => import('../features/purchasing/SuppliersPage.vue'),
   purchaseOrders: () => import('../features/purchasing/PurchaseOrdersPage.vue'),
   purchaseSuggestions: () => import('../features/purchasing/SuggestionsPage.vue'),
+  printers: () => import('../features/printing/PrintersPage.vue'),
 };
 const notYetAvailable: Page = () => import('../features/layout/NotYetAvailable.vue');
 const forbiddenPage: Page = () => import('../features/layout/ForbiddenPage.vue');

@@ -12,7 +12,8 @@ export type PrinterSettings = { v: 1; paper: PaperWidth } & (
   | { transport: 'none' }
   | { transport: 'serial'; baudRate: number; usbVendorId: number | null; usbProductId: number | null }
   | { transport: 'usb'; vendorId: number; productId: number; serialNumber: string | null; name: string | null }
-  | { transport: 'network'; host: string; port: number }
+  /** one of the store's printers set up in the back office; the API sends to it by id */
+  | { transport: 'network'; printerId: string; name: string; host: string; port: number }
 );
 
 export const DEFAULT_PRINTER: PrinterSettings = { v: 1, paper: 80, transport: 'none' };

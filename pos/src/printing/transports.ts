@@ -157,7 +157,7 @@ export async function pairUsb(paper: PrinterSettings['paper']): Promise<PrinterS
 
 async function sendNetwork(settings: Extract<PrinterSettings, { transport: 'network' }>, bytes: Uint8Array, ctx: SendContext): Promise<void> {
   if (!ctx.token) throw new PrinterError('not_paired', 'this till is not registered');
-  const res = await postPrintJob(ctx.token, { printer: { host: settings.host, port: settings.port }, bytes: bytesToBase64(bytes) });
+  const res = await postPrintJob(ctx.token, { printerId: settings.printerId, bytes: bytesToBase64(bytes) });
   if (res.ok) return;
   const f = res.failure;
   if (f.kind === 'network') throw new PrinterError('offline', `the server cannot be reached: ${f.message}`);

@@ -1,5 +1,5 @@
 import { addItem, buildSaleEvent, decodeEscPos, emptyCart, priceCart, receiptNumber } from '@shopbook/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { commitSale, getDb, type SaleRecord } from '../db/index.ts';
 import { DEVICE, IDS, PRODUCTS } from '../testing/fixtures.ts';
 import { eventually, resetDb, tillStores } from '../testing/setup.ts';
@@ -44,6 +44,7 @@ beforeEach(resetDb);
 afterEach(() => {
   usePrinterStore().stop();
   Reflect.deleteProperty(navigator, 'serial');
+  vi.unstubAllGlobals();
 });
 
 describe('printer store', () => {
@@ -96,6 +97,30 @@ describe('printer store', () => {
     expect(decoded.items.some((i) => i.kind === 'drawer')).toBe(false);
     expect(decoded.lines.join('\n')).toMatch(/REPRINT/i);
     expect(await getDb().printJobs.count()).toBe(2);
+  });
+
+  it('sends to a network printer of the store by id only, and keeps the API’s printer error on the job', async () => {
+    await tillStores();
+    const bodies: Record<string, unknown>[] = [];
+    let answer: [number, unknown] = [502, { error: { code: 'printer_unreachable', message: '10.0.0.7:9100 cannot be reached' } }];
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      bodies.push(JSON.parse(String(init.body)) as Record<string, unknown>);
+      return new Response(JSON.stringify(answer[1]), { status: answer[0], headers: { 'content-type': 'application/json' } });
+    });
+    const printer = usePrinterStore();
+    await printer.start();
+    const printerId = '0190f5e8-3b2a-7c41-9d2e-5f6a7b8c9d0e';
+    await printer.use({ v: 1, paper: 58, transport: 'network', printerId, name: 'Counter', host: '10.0.0.7', port: 9100 });
+
+    const job = (await printer.printSale(await cashSale(), 'zh-CN'))!;
+    await printer.kick();
+    expect(Object.keys(bodies[0]!).sort()).toEqual(['bytes', 'printerId']);
+    expect(bodies[0]!.printerId).toBe(printerId);
+    expect(await getDb().printJobs.get(job.id)).toMatchObject({ state: 'queued', lastErrorCode: 'printer_unreachable' });
+
+    answer = [200, { ok: true, bytes: 10 }];
+    await printer.retry(job.id);
+    expect(await getDb().printJobs.get(job.id)).toMatchObject({ state: 'done' });
   });
 
   it('queues nothing while no printer is set up (the browser dialog prints)', async () => {

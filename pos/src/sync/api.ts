@@ -1,6 +1,7 @@
 import {
   apiErrorSchema,
   printJobResponseSchema,
+  tillPrinterListSchema,
   pullPageSchema,
   pushResponseSchema,
   registerDeviceResponseSchema,
@@ -9,6 +10,7 @@ import {
   type PullEntity,
   type PullPage,
   type PushResult,
+  type TillPrinter,
 } from '@shopbook/shared';
 
 /**
@@ -147,4 +149,9 @@ export function postPrintJob(token: string, job: PrintJobRequest, options: Trans
     printJobResponseSchema,
     options,
   );
+}
+
+/** GET /api/printing/till-printers: the network printers set up for this till's store. */
+export function fetchTillPrinters(token: string, options: TransportOptions = {}): Promise<Result<{ items: TillPrinter[] }>> {
+  return request('/api/printing/till-printers', { headers: bearer(token) }, tillPrinterListSchema, options);
 }

@@ -22,7 +22,8 @@ describe('printing exports for the till and the API', () => {
     ]) {
       expect(typeof (shared as Record<string, unknown>)[name], name).toBe('function');
     }
-    expect(shared.printJobRequestSchema.safeParse({ printer: { host: '10.0.0.9' }, bytes: 'G0A=' }).success).toBe(true);
+    expect(shared.printJobRequestSchema.safeParse({ printerId: '0190f5e8-3b2a-7c41-9d2e-5f6a7b8c9d0e', bytes: 'G0A=' }).success).toBe(true);
+    expect(shared.storePrinterInputSchema.safeParse({ storeId: '0190f5e8-3b2a-7c41-9d2e-5f6a7b8c9d0e', name: 'Front', host: '10.0.0.9' }).success).toBe(true);
     expect(shared.PAPER_COLUMNS).toEqual({ 58: 32, 80: 48 });
   });
 });

@@ -11,3 +11,4 @@ export * from './escpos-decoder.ts';
 export { code128Svg } from './code128.ts';
 export { type HtmlReceiptOptions, receiptHtml } from './html-receipt.ts';
 export * from './print-job.ts';
+export * from './store-printers.ts';

@@ -9,11 +9,18 @@ describe('print job request', () => {
     }
   });
 
-  it('defaults the port and the timeout, and checks the bytes are base64', () => {
-    expect(printJobRequestSchema.parse({ printer: { host: ' 10.0.0.9 ' }, bytes: 'G0A=' })).toEqual({ printer: { host: '10.0.0.9', port: 9100 }, bytes: 'G0A=', timeoutMs: 10_000 });
-    expect(printJobRequestSchema.safeParse({ printer: { host: '10.0.0.9' }, bytes: 'G0A' }).success).toBe(false);
+  it('names a configured printer by id, defaults the timeout, and checks the bytes are base64', () => {
+    const printerId = '0190f5e8-3b2a-7c41-9d2e-5f6a7b8c9d0e';
+    expect(printJobRequestSchema.parse({ printerId, bytes: 'G0A=' })).toEqual({ printerId, bytes: 'G0A=', timeoutMs: 10_000 });
+    expect(printJobRequestSchema.safeParse({ printerId, bytes: 'G0A' }).success).toBe(false);
     const tooBig = bytesToBase64(new Uint8Array(PRINT_JOB_MAX_BYTES + 3));
-    expect(printJobRequestSchema.safeParse({ printer: { host: '10.0.0.9' }, bytes: tooBig }).error?.issues[0]?.path).toEqual(['bytes']);
+    expect(printJobRequestSchema.safeParse({ printerId, bytes: tooBig }).error?.issues[0]?.path).toEqual(['bytes']);
+  });
+
+  it('refuses an address of the till’s own, naming the printer field first', () => {
+    const issues = printJobRequestSchema.safeParse({ printer: { host: '10.0.0.9', port: 9100 }, bytes: 'G0A=' }).error?.issues ?? [];
+    expect(issues[0]?.path).toEqual(['printer']);
+    expect(issues[0]?.message).toMatch(/printerId/);
   });
 
   it('converts bytes to base64 and back, large jobs included', () => {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * A print job the till hands to the API for a network printer (raw TCP, port 9100 by
- * default): `POST /api/printing/jobs`.
+ * default): `POST /api/printing/jobs`. The printer is one set up for the till's store
+ * (store-printers.ts), named by id.
  */
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -34,7 +35,15 @@ export const printerAddressSchema = z.object({
 export type PrinterAddress = z.infer<typeof printerAddressSchema>;
 
 export const printJobRequestSchema = z.object({
-  printer: printerAddressSchema,
+  /**
+   * Refused whatever it holds: a till may not name a host and port of its own. First in
+   * the shape, so a request that still sends one is told about this field, not printerId.
+   */
+  printer: z
+    .unknown()
+    .refine((v) => v === undefined, 'a till cannot send to an address of its own: send printerId, a printer set up for its store in the back office')
+    .optional(),
+  printerId: z.uuid({ message: 'printerId must be the id of a printer set up for this store' }),
   /** The ESC/POS bytes, base64. */
   bytes: z
     .string({ message: 'bytes (base64) is required' })

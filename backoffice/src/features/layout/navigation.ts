@@ -85,6 +85,7 @@ export const NAVIGATION: NavGroup[] = [
       { name: 'users', path: '/admin/users', permission: 'users.read', available: false },
       { name: 'audit', path: '/admin/audit', permission: 'audit.read', available: true },
       { name: 'ledgerCheck', path: '/admin/ledger-check', permission: 'settings.write', available: true },
+      { name: 'printers', path: '/admin/printers', permission: 'settings.write', available: true },
       { name: 'backups', path: '/admin/backups', permission: 'backups.manage', available: false },
     ],
   },

@@ -1,0 +1,18 @@
+export const printingZh = {
+  title: '小票打印机',
+  intro: '各门店的网络小票打印机（TCP 9100 端口）。收银台只能打印到本门店列出的打印机。',
+  add: '添加打印机',
+  editTitle: '修改打印机“{name}”',
+  edit: '修改',
+  delete: '删除',
+  deleteConfirm: '删除打印机“{name}”？收银台将不能再打印到它。',
+  deleted: '已删除打印机 {name}',
+  saved: '已保存打印机 {name}',
+  empty: '还没有网络打印机。',
+  store: '门店',
+  name: '名称',
+  namePlaceholder: '例如：前台收银',
+  host: '地址（IP 或主机名）',
+  port: '端口',
+  address: '地址',
+};
