@@ -47,6 +47,7 @@ describe('SyncEngine', () => {
       'GET /api/sync/pull/cashiers',
       'GET /api/sync/pull/tax-rates',
       'GET /api/sync/pull/customers',
+      'GET /api/sync/pull/categories',
       'GET /api/sync/pull/products',
     ]);
     const init = (server.fetchFn as unknown as ReturnType<typeof vi.fn>).mock.calls[0]![1] as RequestInit;
