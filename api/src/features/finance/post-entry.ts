@@ -18,8 +18,8 @@ export interface PostEntryInput {
 
 /**
  * The one way money reaches the books. Refuses an unbalanced entry or an unknown
- * account before writing; the database's deferred trigger checks balance again at
- * commit. Call it inside the transaction of the document that causes the entry.
+ * account before writing; a database trigger checks the balance again after the
+ * statement that writes the lines. Call it inside the transaction of the document that causes the entry.
  */
 export async function postJournalEntry(db: DbOrTx, input: PostEntryInput): Promise<string> {
   try {

@@ -3,7 +3,7 @@ import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { sales } from '../../db/schema/index.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { listConflicts, resolveConflict } from './conflicts.ts';
-import { ingestEvent } from './ingest.ts';
+import { ingestPush } from './ingest.ts';
 import { pullPage } from './pull.ts';
 import { listConflictsRoute, listSalesRoute, pullRoute, pushRoute, resolveConflictRoute } from './sync.routes.ts';
 
@@ -16,10 +16,8 @@ export function registerSync(app: OpenAPIHono<AppEnv>) {
   app.openapi(pushRoute, async (c) => {
     const { db, clock } = c.var.deps;
     const device = c.var.device!;
-    const results = [];
     // In order: a till's return may follow the sale it refunds within the same batch.
-    for (const event of c.req.valid('json').events) results.push(await ingestEvent(db, device, event, clock.now()));
-    return c.json({ results }, 200);
+    return c.json({ results: await ingestPush(db, device, c.req.valid('json').events, clock.now()) }, 200);
   });
 
   app.openapi(listConflictsRoute, async (c) => c.json({ items: await listConflicts(c.var.deps.db, c.req.valid('query').status) }, 200));
