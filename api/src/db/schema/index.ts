@@ -11,3 +11,4 @@ export * from './sales.ts';
 export * from './purchasing.ts';
 export * from './serials.ts';
 export * from './printing.ts';
+export * from './payables.ts';

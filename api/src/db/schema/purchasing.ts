@@ -180,6 +180,8 @@ export const purchaseReceiptLines = pgTable(
     rejectReason: text('reject_reason').notNull().default(''),
     /** Accepted stock since sent back to the supplier by posted returns. */
     qtyReturned: numeric('qty_returned', { precision: 14, scale: 3 }).notNull().default('0'),
+    /** Accepted stock billed by posted supplier invoices. */
+    qtyInvoiced: numeric('qty_invoiced', { precision: 14, scale: 3 }).notNull().default('0'),
     batchNo: text('batch_no'),
     productionDate: date('production_date'),
     expiryDate: date('expiry_date'),
@@ -194,6 +196,7 @@ export const purchaseReceiptLines = pgTable(
     index('purchase_receipt_lines_order_line_idx').on(t.orderLineId),
     check('purchase_receipt_lines_quantities', sql`${t.qtyAccepted} >= 0 AND ${t.qtyRejected} >= 0 AND ${t.qtyAccepted} + ${t.qtyRejected} = ${t.qtyReceived}`),
     check('purchase_receipt_lines_returned_le_accepted', sql`${t.qtyReturned} >= 0 AND ${t.qtyReturned} <= ${t.qtyAccepted}`),
+    check('purchase_receipt_lines_invoiced_le_accepted', sql`${t.qtyInvoiced} >= 0 AND ${t.qtyInvoiced} <= ${t.qtyAccepted}`),
   ],
 );
 
