@@ -16,6 +16,7 @@ import { registerTransfers } from './features/transfers/transfers.index.ts';
 import { registerStockTakes } from './features/stocktakes/stocktakes.index.ts';
 import { registerSuppliers } from './features/suppliers/suppliers.index.ts';
 import { registerPurchasing } from './features/purchasing/purchasing.index.ts';
+import { registerPayables } from './features/payables/payables.index.ts';
 import { registerHealth } from './features/health/health.index.ts';
 import { registerOrg } from './features/org/org.index.ts';
 import { registerSetup } from './features/setup/setup.index.ts';
@@ -68,6 +69,7 @@ export function createApp(options: CreateAppOptions) {
   registerReceipts(app);
   registerSuppliers(app);
   registerPurchasing(app);
+  registerPayables(app);
   registerDevices(app);
   registerSync(app);
   registerPrinting(app);

@@ -9,3 +9,5 @@ export * from './catalogue.ts';
 export * from './receipts.ts';
 export * from './stock-documents.ts';
 export * from './purchasing.ts';
+export * from './payables.ts';
+export * from './supplier-performance.ts';

@@ -17,6 +17,7 @@ export const ACCOUNTS = {
   equity: { code: '4001', name: "Owner's equity", nameZh: '实收资本', type: 'equity' },
   revenue: { code: '6001', name: 'Sales revenue', nameZh: '主营业务收入', type: 'revenue' },
   costOfGoodsSold: { code: '6401', name: 'Cost of goods sold', nameZh: '主营业务成本', type: 'expense' },
+  priceVariance: { code: '640102', name: 'Purchase price variance', nameZh: '主营业务成本-采购价差', type: 'expense' },
   cashOverShort: { code: '6603', name: 'Cash over and short', nameZh: '现金长短款', type: 'expense' },
   adjustments: { code: '6711', name: 'Inventory adjustments', nameZh: '库存盘盈盘亏', type: 'expense' },
 } as const satisfies Record<string, { code: string; name: string; nameZh: string; type: AccountType }>;
