@@ -3,12 +3,17 @@ import type { AppEnv } from '../../http/context.ts';
 import {
   createSupplier, deleteSupplier, deleteSupplierProduct, getSupplier, listSupplierProducts, listSuppliers, putSupplierProduct, updateSupplier,
 } from './suppliers.queries.ts';
+import { compareSuppliers, supplierPerformance } from './performance.queries.ts';
 import {
-  createSupplierRoute, deleteSupplierProductRoute, deleteSupplierRoute, getSupplierRoute, listSupplierProductsRoute, listSuppliersRoute,
-  putSupplierProductRoute, updateSupplierRoute,
+  compareSupplierPerformanceRoute, createSupplierRoute, deleteSupplierProductRoute, deleteSupplierRoute, getSupplierRoute, listSupplierProductsRoute, listSuppliersRoute,
+  putSupplierProductRoute, supplierPerformanceRoute, updateSupplierRoute,
 } from './suppliers.routes.ts';
 
 export function registerSuppliers(app: OpenAPIHono<AppEnv>) {
+  // Before /api/suppliers/{id}, which would take "performance" for an id and refuse it.
+  app.openapi(compareSupplierPerformanceRoute, async (c) => c.json(await compareSuppliers(c.var.deps.db, c.req.valid('query')), 200));
+  app.openapi(supplierPerformanceRoute, async (c) =>
+    c.json(await supplierPerformance(c.var.deps.db, c.req.valid('param').id, c.req.valid('query')), 200));
   app.openapi(listSuppliersRoute, async (c) => c.json(await listSuppliers(c.var.deps.db, c.req.valid('query')), 200));
   app.openapi(getSupplierRoute, async (c) => c.json(await getSupplier(c.var.deps.db, c.req.valid('param').id), 200));
   app.openapi(createSupplierRoute, async (c) => {

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import {
-  apiErrorSchema, supplierInputSchema, supplierPageSchema, supplierProductInputSchema, supplierProductSchema, supplierQuerySchema, supplierSchema,
+  apiErrorSchema, supplierInputSchema, supplierPageSchema, supplierPerformanceComparisonSchema, supplierPerformanceQuerySchema, supplierPerformanceSchema,
+  supplierProductInputSchema, supplierProductSchema, supplierQuerySchema, supplierSchema,
 } from '@shopbook/shared';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 
@@ -64,4 +65,20 @@ export const deleteSupplierProductRoute = defineRoute('suppliers.write', {
   summary: "Take a product off a supplier's price list",
   request: { params: productParams },
   responses: { 204: { description: 'Removed' }, 404: notFound },
+});
+
+// Performance: how each figure is worked out is in the purchasing README ("Supplier performance").
+
+export const compareSupplierPerformanceRoute = defineRoute('suppliers.read', {
+  method: 'get', path: '/api/suppliers/performance', tags: ['suppliers'],
+  summary: 'Suppliers side by side over a period (UTC days): on-time delivery, fill rate, rejection at inspection, price change',
+  request: { query: supplierPerformanceQuerySchema },
+  responses: { 200: jsonResponse(supplierPerformanceComparisonSchema, 'One row per active supplier, and per archived one with documents in the period') },
+});
+
+export const supplierPerformanceRoute = defineRoute('suppliers.read', {
+  method: 'get', path: '/api/suppliers/{id}/performance', tags: ['suppliers'],
+  summary: "One supplier's performance over a period, with the order price per stock unit of each product over time",
+  request: { params: idParam, query: supplierPerformanceQuerySchema },
+  responses: { 200: jsonResponse(supplierPerformanceSchema, 'Performance'), 404: notFound },
 });
