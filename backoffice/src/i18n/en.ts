@@ -2,6 +2,7 @@ import { purchasingEn } from './en/purchasing.ts';
 import { catalogueEn } from './en/catalogue.ts';
 import { inventoryEn } from './en/inventory.ts';
 import { printingEn } from './en/printing.ts';
+import { payablesEn } from './en/payables.ts';
 import type { Messages } from './zh-CN.ts';
 
 // English catalogue. Typed against the Chinese one so a missing key fails the type check.
@@ -65,6 +66,9 @@ const en: Messages = {
     invoices: 'Invoices',
     finance: 'Finance',
     trialBalance: 'Trial balance',
+    supplierInvoices: 'Supplier invoices',
+    supplierPayments: 'Supplier payments',
+    payables: 'Payables',
     reports: 'Reports',
     admin: 'Admin',
     users: 'Users & roles',
@@ -258,6 +262,7 @@ const en: Messages = {
   catalogue: catalogueEn,
   inventory: inventoryEn,
   purchasing: purchasingEn,
+  payables: payablesEn,
   printing: printingEn,
 };
 

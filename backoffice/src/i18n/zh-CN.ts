@@ -2,6 +2,7 @@
 // vue-i18n treats { } @ $ | as syntax: keep them out of the text except for {placeholders}.
 // Large areas live in their own files under zh-CN/ (and en/ for English).
 import { purchasingZh } from './zh-CN/purchasing.ts';
+import { payablesZh } from './zh-CN/payables.ts';
 import { catalogueZh } from './zh-CN/catalogue.ts';
 import { inventoryZh } from './zh-CN/inventory.ts';
 import { printingZh } from './zh-CN/printing.ts';
@@ -66,6 +67,9 @@ const zhCN = {
     invoices: '发票',
     finance: '财务',
     trialBalance: '试算平衡表',
+    supplierInvoices: '供应商发票',
+    supplierPayments: '供应商付款',
+    payables: '应付账款',
     reports: '报表',
     admin: '系统管理',
     users: '用户与角色',
@@ -259,6 +263,7 @@ const zhCN = {
   catalogue: catalogueZh,
   inventory: inventoryZh,
   purchasing: purchasingZh,
+  payables: payablesZh,
   printing: printingZh,
 };
 

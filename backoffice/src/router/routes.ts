@@ -9,6 +9,9 @@ type Page = () => Promise<Component>;
 export const PAGES: Record<string, Page> = {
   dashboard: () => import('../features/dashboard/DashboardPage.vue'),
   trialBalance: () => import('../features/finance/TrialBalancePage.vue'),
+  supplierInvoices: () => import('../features/payables/SupplierInvoicesPage.vue'),
+  supplierPayments: () => import('../features/payables/SupplierPaymentsPage.vue'),
+  payables: () => import('../features/payables/PayablesPage.vue'),
   audit: () => import('../features/audit/AuditLogPage.vue'),
   products: () => import('../features/catalogue/ProductsPage.vue'),
   categories: () => import('../features/catalogue/CategoriesPage.vue'),

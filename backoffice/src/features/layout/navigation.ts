@@ -75,6 +75,9 @@ export const NAVIGATION: NavGroup[] = [
     icon: Money,
     items: [
       { name: 'trialBalance', path: '/finance/trial-balance', permission: 'finance.read', available: true },
+      { name: 'supplierInvoices', path: '/finance/supplier-invoices', permission: 'finance.read', available: true },
+      { name: 'supplierPayments', path: '/finance/supplier-payments', permission: 'finance.read', available: true },
+      { name: 'payables', path: '/finance/payables', permission: 'finance.read', available: true },
       { name: 'reports', path: '/finance/reports', permission: 'reports.read', available: false },
     ],
   },
