@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { and, asc, eq, inArray, like } from 'drizzle-orm';
-import type { PurchaseOrder, PurchaseReceipt, PurchaseReturn, PushResult, Suggestions } from '@shopbook/shared';
+import type { PurchaseOrder, PurchaseReceipt, PurchaseReturn, PushResult, Suggestions, SupplierInvoice } from '@shopbook/shared';
 import { describeEachDriver } from '../../../test/databases.ts';
 import { useApp } from '../../../test/harness.ts';
 import { registerTill, saleEvent } from '../../../test/till.ts';
@@ -11,9 +11,10 @@ import { body, helpers, type ErrorBody } from './test-support.ts';
  * The whole purchasing cycle on one warehouse, with the stock, its average cost, goods
  * received not invoiced and a balanced trial balance checked after every step:
  * suggestion → orders → approval → two partial receipts (one line rejected) → a batch
- * receipt → a return to the supplier → closing the order.
+ * receipt → a return to the supplier → closing the order → the supplier's invoice with a
+ * price difference, approved and posted → its payment.
  */
-describeEachDriver('purchasing: suggestion to order to receipts and a return', (driver) => {
+describeEachDriver('purchasing: suggestion to order to receipts, a return, the invoice and its payment', (driver) => {
   const t = useApp(driver);
   const h = helpers(t);
 
@@ -243,5 +244,26 @@ describeEachDriver('purchasing: suggestion to order to receipts and a return', (
     const orderList = await body<{ items: { number: string; status: string }[] }>(t.call('GET', '/api/purchasing/orders?q=SUP-BEV', { token: purchaser }));
     expect(orderList.items.map((o) => [o.number, o.status])).toEqual([['PO-2026-000001', 'closed']]);
     await h.booksBalance();
+
+    // --- The supplier's invoice bills the first delivery's 48 cans at 2,450.00 a case instead of 2,400.00:
+    // beyond the tolerance, so the manager approves it before the accountant posts it; then it is paid.
+    const accountant = await t.login('accountant');
+    const invoice = await body<SupplierInvoice>(t.call('POST', '/api/payables/invoices', {
+      token: accountant,
+      body: { supplierId: sup['SUP-BEV'], supplierInvoiceNo: 'BEV-3021', invoiceDate: '2026-03-02', lines: [{ receiptLineId: posted1.lines[0]!.id, qty: '48', price: 245_000 }] },
+    }));
+    expect(invoice).toMatchObject({ needsApproval: true, net: 490_000, tax: 63_700, gross: 553_700 });
+    expect((await t.call('POST', `/api/payables/invoices/${invoice.id}/post`, { token: accountant })).status).toBe(403);
+    expect((await t.call('POST', `/api/payables/invoices/${invoice.id}/approve`, { token: manager })).status).toBe(200);
+    const postedInvoice = await body<SupplierInvoice>(t.call('POST', `/api/payables/invoices/${invoice.id}/post`, { token: accountant }));
+    expect(postedInvoice.lines[0]).toMatchObject({ grniCleared: 480_000, variance: 10_000 });
+    books = await h.booksBalance();
+    expect([books.inventory, books.grni, books.inputVat, books.payables]).toEqual([1_056_702, -424_702, 63_700, -553_700]);
+    await body(t.call('POST', '/api/payables/payments', {
+      token: accountant,
+      body: { supplierId: sup['SUP-BEV'], paymentDate: '2026-03-02', method: 'bank', amount: 553_700, reference: 'TT-77', allocations: [{ invoiceId: invoice.id, amount: 553_700 }] },
+    }));
+    books = await h.booksBalance();
+    expect([books.grni, books.payables]).toEqual([-424_702, 0]);
   });
 });
