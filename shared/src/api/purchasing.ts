@@ -223,6 +223,7 @@ export const approvalLimitsInputSchema = z
       if (seen.has(r)) ctx.addIssue({ code: 'custom', path: ['remove', i], message: 'a role cannot be both set and removed' });
     });
   });
+export type ApprovalLimitsInput = z.input<typeof approvalLimitsInputSchema>;
 
 // ---------------------------------------------------------------------------------
 // Purchase orders

@@ -1,4 +1,5 @@
 import {
+  approvalLimitSchema, purchaseReturnSchema, purchaseReturnSummarySchema, type ApprovalLimitsInput, type PurchaseReturnInput,
   purchaseOrderSchema, purchaseOrderSummarySchema, purchaseReceiptSchema, purchaseReceiptSummarySchema, suggestionsSchema,
   supplierPageSchema, supplierProductSchema, supplierSchema,
   type PurchaseOrderInput, type PurchaseOrderStatus, type PurchaseReceiptInput, type SuggestionOrdersInput, type SupplierInput,
@@ -59,6 +60,17 @@ export const purchaseReceiptsApi = {
   create: (body: PurchaseReceiptInput) => api.post('/api/purchasing/receipts', body, purchaseReceiptSchema),
   post: (receiptId: string) => api.post(`/api/purchasing/receipts/${id(receiptId)}/post`, {}, purchaseReceiptSchema),
   cancel: (receiptId: string) => api.post(`/api/purchasing/receipts/${id(receiptId)}/cancel`, {}, purchaseReceiptSchema),
+};
+
+export const purchaseReturnsApi = {
+  list: (orderId: string) => api.get('/api/purchasing/returns', listOf(purchaseReturnSummarySchema), { query: { orderId } }),
+  create: (body: PurchaseReturnInput) => api.post('/api/purchasing/returns', body, purchaseReturnSchema),
+  post: (returnId: string) => api.post(`/api/purchasing/returns/${id(returnId)}/post`, {}, purchaseReturnSchema),
+};
+
+export const approvalLimitsApi = {
+  list: () => api.get('/api/purchasing/approval-limits', listOf(approvalLimitSchema)),
+  set: (body: ApprovalLimitsInput) => api.put('/api/purchasing/approval-limits', body, listOf(approvalLimitSchema)),
 };
 
 export const suggestionsApi = {
