@@ -7,6 +7,8 @@ import { browserSuiteReady, launchBrowser, startServer, type RunningServer } fro
 
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'shopbook-screenshots');
 const DESKTOP = { width: 1440, height: 900 };
+/** A 10-inch tablet held sideways: where the receiving happens. */
+const TABLET = { width: 1280, height: 800 };
 const ready = browserSuiteReady();
 const SUPPLIER = 'SUP-BEV';
 const WAREHOUSE = 'S01-WH';
@@ -34,12 +36,13 @@ const confirmBox = (page: Page) => page.locator('.el-message-box__btns .el-butto
 
 /**
  * Purchasing through the back office over the demo company: the purchaser puts a
- * product on a supplier's price list and orders 100 cases of 24 (above their own
- * 5,000.00 limit), submits; the purchaser cannot approve, the manager does; the
- * purchaser marks it sent; the clerk receives 3 by scanning and posts; the order is
- * partially received and the stock page shows the 3 more.
+ * product on a supplier's price list; the manager's stock rule makes it due, and the
+ * purchaser turns the reorder suggestion (100 cases of 24, above their own 5,000.00
+ * limit) into a draft order and submits it; the purchaser cannot approve, the manager
+ * does; the purchaser marks it sent; the clerk, on a tablet, receives 3 by scanning and
+ * posts; the order is partially received and the stock page shows the 3 more.
  */
-describe.skipIf(!ready)('purchase order: price list → order → approval → send → receive by scanning → stock', () => {
+describe.skipIf(!ready)('purchase order: price list → reorder suggestion → order → approval → send → receive by scanning on a tablet → stock', () => {
   let server: RunningServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -48,8 +51,8 @@ describe.skipIf(!ready)('purchase order: price list → order → approval → s
   let stockBefore = 0;
   let orderNumber = '';
 
-  async function newPage(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-US' });
+  async function newPage(username: string, viewport = DESKTOP): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale: 'en-US' });
     contexts.push(context);
     const page = await context.newPage();
     await signIn(page, server.url, username);
@@ -112,25 +115,31 @@ describe.skipIf(!ready)('purchase order: price list → order → approval → s
     await purchaser.keyboard.press('Escape');
   });
 
-  it('drafts an order above the purchaser’s limit and submits it; the purchaser cannot approve it', async () => {
-    await openMenu(purchaser, 'purchasing', 'purchaseOrders');
-    await purchaser.getByTestId('orders-new').click();
-    await purchaser.getByTestId('order-dialog').waitFor();
-    await choose(purchaser, 'order-supplier', `order-supplier-${SUPPLIER}`);
-    await choose(purchaser, 'order-warehouse', `order-warehouse-${WAREHOUSE}`);
-    await purchaser.getByTestId('order-product-search').fill(product.sku);
-    await purchaser.getByTestId('order-product-search-option').first().click();
-    // Pack size and price come from the price list.
-    await expect.poll(() => purchaser.getByTestId('order-line-0-price').inputValue()).toBe('60.00');
-    expect(await purchaser.getByTestId('order-line-0-pack').inputValue()).toBe('24');
-    await purchaser.getByTestId('order-line-0-qty').fill('100');
-    // 100 × 60.00 = 6,000.00 net, 13 % tax → 6,780.00.
-    await expect.poll(() => purchaser.getByTestId('order-draft-total').textContent()).toContain('6,780.00');
-    await purchaser.getByTestId('order-save').click();
+  it('turns the reorder suggestion into a draft order above the purchaser’s limit and submits it; the purchaser cannot approve it', async () => {
+    // The manager's stock rule makes the product due: nothing on hand against a reorder point of 24, filled to 2,400 (100 cases).
+    const manager = await newPage('manager');
+    const whs = (await (await manager.request.get(`${server.url}/api/org/warehouses`)).json()) as { items: { id: string; code: string }[] };
+    const rule = await manager.request.put(`${server.url}/api/inventory/rules`, {
+      data: { rules: [{ productId: product.id, warehouseId: whs.items.find((w) => w.code === WAREHOUSE)!.id, reorderPoint: '24', minQty: '0', maxQty: String(2400 + stockBefore) }] },
+    });
+    expect(rule.status()).toBe(200);
+
+    await openMenu(purchaser, 'purchasing', 'purchaseSuggestions');
+    await purchaser.getByTestId('suggestions-heading').waitFor();
+    await choose(purchaser, 'suggestions-warehouse', `suggestions-warehouse-${WAREHOUSE}`);
+    await expect.poll(() => purchaser.getByTestId(`suggestions-group-${SUPPLIER}`).textContent()).toContain(product.sku);
+    // Everything else that is due stays for another day.
+    for (const box of await purchaser.locator('[data-testid^="suggestion-check-"] input:checked').all()) {
+      const id = await box.locator('xpath=ancestor::*[@data-testid][1]').getAttribute('data-testid');
+      if (id !== `suggestion-check-${product.sku}`) await box.click({ force: true });
+    }
+    expect(await purchaser.getByTestId(`suggestion-qty-${product.sku}`).inputValue()).toBe('100');
+    await purchaser.getByTestId('suggestions-create').click();
 
     await expect.poll(() => purchaser.getByTestId('order-number').textContent()).toMatch(/PO/);
     orderNumber = ((await purchaser.getByTestId('order-number').textContent()) ?? '').trim();
     expect(await purchaser.getByTestId('order-status').textContent()).toContain('Draft');
+    // 100 cases × 60.00 = 6,000.00 net, 13 % tax → 6,780.00.
     expect(await purchaser.getByTestId('order-totals').textContent()).toContain('6,780.00');
     expect(await purchaser.getByTestId('order-base-totals').textContent()).toContain('6,780.00');
 
@@ -154,7 +163,7 @@ describe.skipIf(!ready)('purchase order: price list → order → approval → s
   });
 
   it('is marked sent by the purchaser', async () => {
-    await purchaser.reload();
+    await purchaser.goto(`${server.url}/backoffice/purchasing/orders`);
     await purchaser.getByTestId('side-menu').waitFor();
     await openOrder(purchaser);
     await expect.poll(() => purchaser.getByTestId('order-status').textContent()).toContain('Approved');
@@ -164,7 +173,7 @@ describe.skipIf(!ready)('purchase order: price list → order → approval → s
   });
 
   it('is partly received by the clerk scanning a barcode, and the stock shows it', async () => {
-    const clerk = await newPage('clerk');
+    const clerk = await newPage('clerk', TABLET);
     await openOrder(clerk);
     await clerk.getByTestId('order-receive').click();
     await clerk.getByTestId('receive-dialog').waitFor();
