@@ -12,3 +12,4 @@ export * from './purchasing.ts';
 export * from './serials.ts';
 export * from './printing.ts';
 export * from './payables.ts';
+export * from './sales-orders.ts';
