@@ -13,3 +13,4 @@ export * from './serials.ts';
 export * from './printing.ts';
 export * from './payables.ts';
 export * from './sales-orders.ts';
+export * from './customers.ts';

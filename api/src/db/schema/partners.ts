@@ -21,19 +21,37 @@ export const suppliers = pgTable('suppliers', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
 });
 
+/**
+ * Customers (客户). `address` and `phone` are the registered ones printed with the tax
+ * number, invoice title and bank account on a VAT invoice; delivery and billing
+ * addresses live in `customer_addresses`. Every change takes a new `revision` so tills
+ * pull it; an archived customer goes to them as a tombstone.
+ */
 export const customers = pgTable('customers', {
   id: uuid('id').primaryKey(),
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
   taxNumber: text('tax_number').notNull().default(''),
+  /** The buyer's name on a VAT invoice (发票抬头), when it differs from `name`. */
+  invoiceTitle: text('invoice_title').notNull().default(''),
   phone: text('phone').notNull().default(''),
   email: text('email').notNull().default(''),
   address: text('address').notNull().default(''),
+  /** 开户行及账号 on a VAT invoice. */
+  bankName: text('bank_name').notNull().default(''),
+  bankAccount: text('bank_account').notNull().default(''),
+  category: text('category', { enum: ['retail', 'wholesale', 'vip'] }).notNull().default('retail'),
+  /** Price list: this discount off the list price, basis points (500 = 5 %); see shared customerUnitPrice. */
+  discountBp: integer('discount_bp').notNull().default(0),
   /** Minor units; 0 means no credit. */
   creditLimit: bigint('credit_limit', { mode: 'number' }).notNull().default(0),
   paymentTermsDays: integer('payment_terms_days').notNull().default(0),
+  note: text('note').notNull().default(''),
+  /** Archived customers keep their history but leave the tills and take no new sales. */
+  status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
   revision: bigint('revision', { mode: 'number' }).notNull().default(sql`nextval('catalogue_revision')`),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
 });
 
 /** What a supplier sells us: their item code, pack size, price and minimum order. */

@@ -98,7 +98,12 @@ export const sales = pgTable(
     /** Why the sale needs a look (a closed shift, stock gone negative); null when it doesn't. */
     flag: text('flag'),
   },
-  (t) => [index('sales_store_time_idx').on(t.storeId, t.occurredAt), index('sales_receipt_idx').on(t.receiptNo)],
+  (t) => [
+    index('sales_store_time_idx').on(t.storeId, t.occurredAt),
+    index('sales_receipt_idx').on(t.receiptNo),
+    // A customer's purchase history and on-account balance.
+    index('sales_customer_idx').on(t.customerId, t.occurredAt),
+  ],
 );
 
 export const saleLines = pgTable(
