@@ -17,3 +17,4 @@ export * from './sync/index.ts';
 export * from './sales/index.ts';
 export * from './purchasing/index.ts';
 export * from './printing/index.ts';
+export * from './customers/index.ts';

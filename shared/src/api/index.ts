@@ -11,3 +11,4 @@ export * from './stock-documents.ts';
 export * from './purchasing.ts';
 export * from './payables.ts';
 export * from './supplier-performance.ts';
+export * from './customers.ts';
