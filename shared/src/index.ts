@@ -16,5 +16,6 @@ export * from './inventory/index.ts';
 export * from './sync/index.ts';
 export * from './sales/index.ts';
 export * from './purchasing/index.ts';
+export * from './sales-orders/index.ts';
 export * from './printing/index.ts';
 export * from './customers/index.ts';

@@ -10,5 +10,6 @@ export * from './receipts.ts';
 export * from './stock-documents.ts';
 export * from './purchasing.ts';
 export * from './payables.ts';
+export * from './sales-orders.ts';
 export * from './supplier-performance.ts';
 export * from './customers.ts';

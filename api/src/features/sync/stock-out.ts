@@ -15,14 +15,18 @@ export interface StockOutLine {
 /**
  * Takes sold goods out of a warehouse: batch-tracked products first-expiry-first-out
  * across the batches in stock (a named batch first), the rest, if stock ran out, from
- * the no-batch level, which then goes negative. Returns the cost per line, fixed now.
+ * the no-batch level, which then goes negative (for a document, only where the
+ * warehouse allows it). Returns the cost per line, fixed now.
  */
 export async function takeOutStock(
   db: DbOrTx,
   warehouseId: string,
   lines: StockOutLine[],
   base: Pick<MoveInput, 'moveType' | 'docType' | 'docId' | 'userId' | 'occurredAt'>,
+  /** A paid till sale goes through whatever the shelves say; a delivery note from the back office does not. */
+  policy: 'paid_sale' | 'document' = 'paid_sale',
 ): Promise<{ costs: number[]; negative: boolean; serialProblems: boolean }> {
+  const lenient = policy === 'paid_sale';
   const ids = [...new Set(lines.map((l) => l.productId))];
   const info = await db.select({ id: products.id, batchTracked: products.batchTracked, purchasePrice: products.purchasePrice }).from(products).where(inArray(products.id, ids));
   const moves: MoveInput[] = [];
@@ -54,8 +58,8 @@ export async function takeOutStock(
       const serials = line.serials?.length ? line.serials.slice(unitsGiven, unitsGiven + Math.round(p.qty / 1000)) : undefined;
       unitsGiven += serials?.length ?? 0;
       moves.push({
-        ...base, productId: line.productId, warehouseId, batchId: p.batchId, qty: formatQuantity(-p.qty), fallbackCost, allowNegative: true, ref: index,
-        ...(serials ? { serials } : {}), acceptSerialProblems: true,
+        ...base, productId: line.productId, warehouseId, batchId: p.batchId, qty: formatQuantity(-p.qty), fallbackCost, allowNegative: lenient, ref: index,
+        ...(serials ? { serials } : {}), acceptSerialProblems: lenient,
       });
     }
   }

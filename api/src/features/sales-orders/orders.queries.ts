@@ -1,0 +1,241 @@
+import {
+  canStepOrder, formatQuantity, lineTax, newId, parseQuantity, reserve, salesLineAmounts,
+  type SalesOrder, type salesOrderInputSchema, type salesOrderQuerySchema, type SalesOrderStep, type SalesOrderSummary, type SessionUser,
+} from '@shopbook/shared';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { DbOrTx } from '../../db/client.ts';
+import { rows } from '../../db/rows.ts';
+import { customers, products, salesOrderLines, salesOrders, taxRates, warehouses } from '../../db/schema/index.ts';
+import { DomainError } from '../../http/errors.ts';
+import { recordAudit } from '../audit/record.ts';
+import { nextNumber } from '../inventory/numbering.ts';
+
+type OrderInput = z.output<typeof salesOrderInputSchema>;
+type OrderQuery = z.output<typeof salesOrderQuerySchema>;
+const qtyText = (q: string) => formatQuantity(parseQuantity(q));
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+function summaryOf(o: typeof salesOrders.$inferSelect, customer: { code: string; name: string }, warehouseCode: string): SalesOrderSummary {
+  return {
+    id: o.id, number: o.number, customerId: o.customerId, customerCode: customer.code, customerName: customer.name, warehouseId: o.warehouseId, warehouseCode,
+    status: o.status, reference: o.reference, deliveryDate: o.deliveryDate, note: o.note, net: o.net, tax: o.tax, gross: o.gross, createdBy: o.createdBy,
+    createdAt: o.createdAt.toISOString(), confirmedAt: iso(o.confirmedAt),
+  };
+}
+
+export async function listOrders(db: DbOrTx, q: OrderQuery): Promise<SalesOrderSummary[]> {
+  const where: SQL[] = [];
+  if (q.status) where.push(eq(salesOrders.status, q.status));
+  if (q.customerId) where.push(eq(salesOrders.customerId, q.customerId));
+  if (q.warehouseId) where.push(eq(salesOrders.warehouseId, q.warehouseId));
+  if (q.q) where.push(sql`(${salesOrders.number} ILIKE ${`%${q.q}%`} OR ${customers.name} ILIKE ${`%${q.q}%`} OR ${customers.code} ILIKE ${`${q.q}%`} OR ${salesOrders.reference} ILIKE ${`%${q.q}%`})`);
+  const list = await db
+    .select({ o: salesOrders, code: customers.code, name: customers.name, wh: warehouses.code })
+    .from(salesOrders)
+    .innerJoin(customers, eq(customers.id, salesOrders.customerId))
+    .innerJoin(warehouses, eq(warehouses.id, salesOrders.warehouseId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(salesOrders.createdAt))
+    .limit(500);
+  return list.map((r) => summaryOf(r.o, { code: r.code, name: r.name }, r.wh));
+}
+
+export async function getOrder(db: DbOrTx, id: string): Promise<SalesOrder> {
+  const [head] = await db
+    .select({ o: salesOrders, code: customers.code, name: customers.name, wh: warehouses.code })
+    .from(salesOrders)
+    .innerJoin(customers, eq(customers.id, salesOrders.customerId))
+    .innerJoin(warehouses, eq(warehouses.id, salesOrders.warehouseId))
+    .where(eq(salesOrders.id, id));
+  if (!head) throw new DomainError('not_found', `no sales order ${id}`, 'id');
+  const lines = await db
+    .select({ l: salesOrderLines, sku: products.sku, name: products.name, unit: products.unit })
+    .from(salesOrderLines)
+    .innerJoin(products, eq(products.id, salesOrderLines.productId))
+    .where(eq(salesOrderLines.orderId, id))
+    .orderBy(asc(salesOrderLines.lineNo));
+  const shipments = await rows<{ id: string; number: string; created_at: string; cost: string | number; n: string | number }>(
+    db,
+    sql`SELECT s.id, s.number, s.created_at, s.cost, (SELECT count(*) FROM sales_shipment_lines l WHERE l.shipment_id = s.id) AS n
+          FROM sales_shipments s WHERE s.order_id = ${id} ORDER BY s.created_at, s.number`,
+  );
+  const open = ['confirmed', 'picking', 'partially_shipped'].includes(head.o.status);
+  const out = lines.map(({ l, sku, name, unit }) => {
+    const backorder = open ? parseQuantity(l.qty) - parseQuantity(l.qtyShipped) - parseQuantity(l.qtyReserved) : 0;
+    return {
+      id: l.id, lineNo: l.lineNo, productId: l.productId, sku, name, unit, qty: qtyText(l.qty), price: l.price, discount: l.discount, taxRateBp: l.taxRateBp,
+      net: l.net, tax: l.tax, gross: l.gross, qtyReserved: qtyText(l.qtyReserved), qtyShipped: qtyText(l.qtyShipped), qtyBackorder: formatQuantity(backorder), cost: l.cost,
+    };
+  });
+  const short = out.filter((l) => parseQuantity(l.qtyBackorder) > 0);
+  const expected = short.length ? await earliestSupply(db, head.o.warehouseId, short.map((l) => l.productId)) : new Map<string, string>();
+  return {
+    ...summaryOf(head.o, { code: head.code, name: head.name }, head.wh),
+    lines: out,
+    shipments: shipments.map((s) => ({ id: s.id, number: s.number, createdAt: new Date(s.created_at).toISOString(), cost: Number(s.cost), lineCount: Number(s.n) })),
+    shortages: short.map((l) => ({ lineId: l.id, sku: l.sku, backorder: l.qtyBackorder, expectedDate: expected.get(l.productId) ?? null })),
+  };
+}
+
+/** When more of each product is expected in the warehouse: the earliest date on open purchase orders with something outstanding. */
+async function earliestSupply(db: DbOrTx, warehouseId: string, productIds: string[]): Promise<Map<string, string>> {
+  const found = await rows<{ product_id: string; expected: string | null }>(
+    db,
+    sql`SELECT ol.product_id, min(coalesce(ol.expected_date, o.expected_date))::text AS expected
+          FROM purchase_order_lines ol JOIN purchase_orders o ON o.id = ol.order_id
+         WHERE o.warehouse_id = ${warehouseId} AND o.status IN ('approved', 'sent', 'partially_received')
+           AND ol.stock_qty - ol.qty_received + ol.qty_returned > 0
+           AND ol.product_id IN (${sql.join(productIds.map((p) => sql`${p}::uuid`), sql`, `)})
+         GROUP BY ol.product_id`,
+  );
+  return new Map(found.filter((f) => f.expected).map((f) => [f.product_id, f.expected!]));
+}
+
+/** Lines priced: the product's price before tax and its tax rate unless the order says otherwise. */
+async function pricedLines(db: DbOrTx, input: OrderInput) {
+  const ids = [...new Set(input.lines.map((l) => l.productId))];
+  const found = await db
+    .select({ p: products, rateBp: taxRates.rateBasisPoints })
+    .from(products)
+    .innerJoin(taxRates, eq(taxRates.id, products.taxRateId))
+    .where(inArray(products.id, ids));
+  return input.lines.map((l, i) => {
+    const hit = found.find((f) => f.p.id === l.productId);
+    if (!hit || hit.p.status !== 'active') throw new DomainError('unprocessable', 'no such active product', `lines.${i}.productId`);
+    const taxRateBp = l.taxRateBp ?? hit.rateBp;
+    // Shelf prices include tax; an order line is priced before tax.
+    const price = l.price ?? lineTax(hit.p.salePrice, taxRateBp, true).net;
+    let amounts;
+    try {
+      amounts = salesLineAmounts(parseQuantity(l.qty), price, l.discount, taxRateBp);
+    } catch (e) {
+      throw new DomainError('validation_failed', (e as Error).message, `lines.${i}.discount`);
+    }
+    return { productId: l.productId, qty: l.qty, price, discount: l.discount, taxRateBp, ...amounts };
+  });
+}
+
+async function checkParties(db: DbOrTx, input: OrderInput) {
+  const [customer] = await db.select().from(customers).where(eq(customers.id, input.customerId));
+  if (!customer) throw new DomainError('unprocessable', 'no such customer', 'customerId');
+  const [wh] = await db.select().from(warehouses).where(eq(warehouses.id, input.warehouseId));
+  if (!wh || !wh.active || wh.kind === 'transit') throw new DomainError('unprocessable', 'no such active warehouse', 'warehouseId');
+}
+
+const totalsOf = (lines: { net: number; tax: number; gross: number }[]) => ({
+  net: lines.reduce((s, l) => s + l.net, 0), tax: lines.reduce((s, l) => s + l.tax, 0), gross: lines.reduce((s, l) => s + l.gross, 0),
+});
+
+export async function createOrder(db: DbOrTx, input: OrderInput, user: SessionUser, now: Date): Promise<SalesOrder> {
+  await checkParties(db, input);
+  const lines = await pricedLines(db, input);
+  const id = newId();
+  const number = await nextNumber(db, 'SO', now.getUTCFullYear());
+  await db.insert(salesOrders).values({
+    id, number, customerId: input.customerId, warehouseId: input.warehouseId, reference: input.reference, deliveryDate: input.deliveryDate, note: input.note,
+    ...totalsOf(lines), createdBy: user.id, createdAt: now, updatedAt: now,
+  });
+  await db.insert(salesOrderLines).values(lines.map((l, i) => ({ id: newId(), orderId: id, lineNo: i + 1, ...l })));
+  await recordAudit(db, { user, action: 'create', entity: 'sales_order', entityId: id, after: { number, ...input }, at: now });
+  return getOrder(db, id);
+}
+
+/** Locks the order and checks the step may start from its status. */
+export async function lockOrder(db: DbOrTx, id: string, step: SalesOrderStep) {
+  const [order] = await db.select().from(salesOrders).where(eq(salesOrders.id, id)).for('update');
+  if (!order) throw new DomainError('not_found', `no sales order ${id}`, 'id');
+  if (!canStepOrder(order.status, step)) throw new DomainError('conflict', `this order is ${order.status}; it cannot ${step} now`, 'status');
+  return order;
+}
+
+export async function updateOrder(db: DbOrTx, id: string, input: OrderInput, user: SessionUser, now: Date): Promise<SalesOrder> {
+  const before = await getOrder(db, id);
+  await lockOrder(db, id, 'edit');
+  await checkParties(db, input);
+  const lines = await pricedLines(db, input);
+  await db.delete(salesOrderLines).where(eq(salesOrderLines.orderId, id));
+  await db.insert(salesOrderLines).values(lines.map((l, i) => ({ id: newId(), orderId: id, lineNo: i + 1, ...l })));
+  await db
+    .update(salesOrders)
+    .set({ customerId: input.customerId, warehouseId: input.warehouseId, reference: input.reference, deliveryDate: input.deliveryDate, note: input.note, ...totalsOf(lines), updatedAt: now })
+    .where(eq(salesOrders.id, id));
+  await recordAudit(db, { user, action: 'update', entity: 'sales_order', entityId: id, before, after: input, at: now });
+  return getOrder(db, id);
+}
+
+/**
+ * Reserves for the order's open lines what the warehouse can spare: on hand (all
+ * batches) less what other open orders hold. The product's stock levels are locked
+ * first, in the ledger's key order, so two confirmations of the last units are counted
+ * one after the other and cannot both take them.
+ */
+export async function reserveOpenLines(db: DbOrTx, orderId: string, warehouseId: string): Promise<void> {
+  const lines = await db.select().from(salesOrderLines).where(eq(salesOrderLines.orderId, orderId)).orderBy(asc(salesOrderLines.lineNo));
+  const needing = lines
+    .map((l) => ({ l, need: parseQuantity(l.qty) - parseQuantity(l.qtyShipped) - parseQuantity(l.qtyReserved) }))
+    .filter((x) => x.need > 0);
+  if (needing.length === 0) return;
+  const productIds = [...new Set(needing.map((x) => x.l.productId))].sort();
+  const list = sql.join(productIds.map((p) => sql`${p}::uuid`), sql`, `);
+  await rows(db, sql`SELECT 1 FROM stock_levels WHERE warehouse_id = ${warehouseId} AND product_id IN (${list}) ORDER BY product_id, warehouse_id, batch_id FOR UPDATE`);
+  const stock = await rows<{ product_id: string; on_hand: string; held: string }>(
+    db,
+    sql`SELECT p.id AS product_id,
+               coalesce((SELECT sum(qty) FROM stock_levels WHERE warehouse_id = ${warehouseId} AND product_id = p.id), 0)::text AS on_hand,
+               coalesce((SELECT sum(l.qty_reserved) FROM sales_order_lines l JOIN sales_orders o ON o.id = l.order_id
+                          WHERE l.product_id = p.id AND o.warehouse_id = ${warehouseId} AND o.id <> ${orderId}
+                            AND o.status IN ('confirmed', 'picking', 'partially_shipped')), 0)::text AS held
+          FROM products p WHERE p.id IN (${list})`,
+  );
+  const ownHeld = new Map<string, number>();
+  for (const l of lines) ownHeld.set(l.productId, (ownHeld.get(l.productId) ?? 0) + parseQuantity(l.qtyReserved));
+  const available = new Map(stock.map((s) => [s.product_id, parseQuantity(s.on_hand) - parseQuantity(s.held) - (ownHeld.get(s.product_id) ?? 0)]));
+  const got = reserve(needing.map((x) => ({ key: x.l.id, productId: x.l.productId, needMilli: x.need })), available);
+  for (const x of needing) {
+    const r = got.get(x.l.id)!;
+    if (r.reservedMilli > 0) {
+      await db
+        .update(salesOrderLines)
+        .set({ qtyReserved: sql`${salesOrderLines.qtyReserved} + ${formatQuantity(r.reservedMilli)}::numeric` })
+        .where(eq(salesOrderLines.id, x.l.id));
+    }
+  }
+}
+
+export async function confirmOrder(db: DbOrTx, id: string, user: SessionUser, now: Date): Promise<SalesOrder> {
+  const order = await lockOrder(db, id, 'confirm');
+  await db.update(salesOrders).set({ status: 'confirmed', confirmedBy: user.id, confirmedAt: now, updatedAt: now }).where(eq(salesOrders.id, id));
+  await reserveOpenLines(db, id, order.warehouseId);
+  const result = await getOrder(db, id);
+  await recordAudit(db, {
+    user, action: 'confirm', entity: 'sales_order', entityId: id, before: { status: 'quotation' },
+    after: { status: 'confirmed', reserved: result.lines.map((l) => [l.sku, l.qtyReserved]), backorder: result.shortages }, at: now,
+  });
+  return result;
+}
+
+/** Reserves again what is back-ordered, when stock has come in. */
+export async function reserveOrder(db: DbOrTx, id: string, user: SessionUser, now: Date): Promise<SalesOrder> {
+  const order = await lockOrder(db, id, 'reserve');
+  await reserveOpenLines(db, id, order.warehouseId);
+  await recordAudit(db, { user, action: 'reserve', entity: 'sales_order', entityId: id, at: now });
+  return getOrder(db, id);
+}
+
+export async function pickOrder(db: DbOrTx, id: string, user: SessionUser, now: Date): Promise<SalesOrder> {
+  const order = await lockOrder(db, id, 'pick');
+  await db.update(salesOrders).set({ status: 'picking', updatedAt: now }).where(eq(salesOrders.id, id));
+  await recordAudit(db, { user, action: 'pick', entity: 'sales_order', entityId: id, before: { status: order.status }, after: { status: 'picking' }, at: now });
+  return getOrder(db, id);
+}
+
+/** Cancelling releases what the order held. */
+export async function cancelOrder(db: DbOrTx, id: string, reason: string, user: SessionUser, now: Date): Promise<SalesOrder> {
+  const order = await lockOrder(db, id, 'cancel');
+  await db.update(salesOrderLines).set({ qtyReserved: '0' }).where(eq(salesOrderLines.orderId, id));
+  await db.update(salesOrders).set({ status: 'cancelled', cancelledBy: user.id, cancelledAt: now, cancelReason: reason, updatedAt: now }).where(eq(salesOrders.id, id));
+  await recordAudit(db, { user, action: 'cancel', entity: 'sales_order', entityId: id, before: { status: order.status }, after: { status: 'cancelled', reason }, at: now });
+  return getOrder(db, id);
+}
+
