@@ -15,6 +15,7 @@ import { registerInventory } from './features/inventory/inventory.index.ts';
 import { registerTransfers } from './features/transfers/transfers.index.ts';
 import { registerStockTakes } from './features/stocktakes/stocktakes.index.ts';
 import { registerSuppliers } from './features/suppliers/suppliers.index.ts';
+import { registerCustomers } from './features/customers/customers.index.ts';
 import { registerPurchasing } from './features/purchasing/purchasing.index.ts';
 import { registerPayables } from './features/payables/payables.index.ts';
 import { registerSalesOrders } from './features/sales-orders/sales-orders.index.ts';
@@ -69,6 +70,7 @@ export function createApp(options: CreateAppOptions) {
   registerStockTakes(app);
   registerReceipts(app);
   registerSuppliers(app);
+  registerCustomers(app);
   registerPurchasing(app);
   registerPayables(app);
   registerSalesOrders(app);

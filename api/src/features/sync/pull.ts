@@ -1,10 +1,9 @@
 import { permissionsOf, type PullEntity, type PullPage } from '@shopbook/shared';
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
-import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { rows } from '../../db/rows.ts';
 import { categories, company, customers, productBarcodes, products, storePrices, stores, taxRates, users } from '../../db/schema/index.ts';
 import type { DeviceContext } from '../../http/context.ts';
+import { customerBalances } from '../customers/balance.queries.ts';
 
 /**
  * One page of what changed since a revision. Rows come in revision order, and the
@@ -25,9 +24,10 @@ export async function pullPage(db: DbOrTx, device: DeviceContext, entity: PullEn
     }
     case 'customers': {
       const list = await db.select().from(customers).where(gt(customers.revision, since)).orderBy(asc(customers.revision)).limit(limit);
-      const balances = await accountBalances(db, list.map((c) => c.id));
-      return page(entity, since, list, limit, () => true, (c) => ({
-        id: c.id, code: c.code, name: c.name, phone: c.phone, creditLimit: c.creditLimit, balance: balances.get(c.id) ?? 0, revision: c.revision,
+      const balances = await customerBalances(db, list.filter((c) => c.status === 'active').map((c) => c.id));
+      // An archived customer is a tombstone: the till stops offering them.
+      return page(entity, since, list, limit, (c) => c.status === 'active', (c) => ({
+        id: c.id, code: c.code, name: c.name, phone: c.phone, creditLimit: c.creditLimit, balance: balances.get(c.id)?.balance ?? 0, revision: c.revision,
       }));
     }
     case 'cashiers': {
@@ -94,17 +94,3 @@ async function pullProducts(db: DbOrTx, device: DeviceContext, since: number, li
     more: list.length === limit,
   };
 }
-
-/** On-account balance per customer from the tills: sales paid on account less refunds to it. */
-export async function accountBalances(db: DbOrTx, customerIds: string[]): Promise<Map<string, number>> {
-  if (customerIds.length === 0) return new Map();
-  const result = await rows<{ customer_id: string; balance: string | number }>(
-    db,
-    sql`SELECT s.customer_id, sum(p.amount) AS balance
-          FROM sale_payments p JOIN sales s ON s.id = p.sale_id
-         WHERE p.tender = 'account' AND p.kind = 'sale' AND s.customer_id IN ${sql`(${sql.join(customerIds.map((id) => sql`${id}`), sql`, `)})`}
-         GROUP BY s.customer_id`,
-  );
-  return new Map(result.map((r) => [r.customer_id, Number(r.balance)]));
-}
-
