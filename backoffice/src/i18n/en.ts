@@ -3,6 +3,7 @@ import { catalogueEn } from './en/catalogue.ts';
 import { inventoryEn } from './en/inventory.ts';
 import { printingEn } from './en/printing.ts';
 import { payablesEn } from './en/payables.ts';
+import { salesOrdersEn } from './en/sales-orders.ts';
 import type { Messages } from './zh-CN.ts';
 
 // English catalogue. Typed against the Chinese one so a missing key fails the type check.
@@ -263,6 +264,7 @@ const en: Messages = {
   inventory: inventoryEn,
   purchasing: purchasingEn,
   payables: payablesEn,
+  salesOrders: salesOrdersEn,
   printing: printingEn,
 };
 

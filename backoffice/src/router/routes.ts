@@ -9,6 +9,7 @@ type Page = () => Promise<Component>;
 export const PAGES: Record<string, Page> = {
   dashboard: () => import('../features/dashboard/DashboardPage.vue'),
   trialBalance: () => import('../features/finance/TrialBalancePage.vue'),
+  salesOrders: () => import('../features/sales-orders/SalesOrdersPage.vue'),
   supplierInvoices: () => import('../features/payables/SupplierInvoicesPage.vue'),
   supplierPayments: () => import('../features/payables/SupplierPaymentsPage.vue'),
   payables: () => import('../features/payables/PayablesPage.vue'),

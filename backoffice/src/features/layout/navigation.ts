@@ -66,7 +66,7 @@ export const NAVIGATION: NavGroup[] = [
     icon: Sell,
     items: [
       { name: 'customers', path: '/sales/customers', permission: 'customers.read', available: false },
-      { name: 'salesOrders', path: '/sales/orders', permission: 'sales.read', available: false },
+      { name: 'salesOrders', path: '/sales/orders', permission: 'sales.read', available: true },
       { name: 'invoices', path: '/sales/invoices', permission: 'sales.read', available: false },
     ],
   },

@@ -1,0 +1,32 @@
+import type { Product, SalesOrder } from '@shopbook/shared';
+import { describe, expect, it } from 'vitest';
+import { emptyOrderForm, lineFromProduct, orderTotals, shipFormFrom, validateOrder } from './order-form.ts';
+
+const C = '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a21';
+const W = '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a22';
+const P = '0190a1b2-c3d4-7e5f-8a6b-000000000001';
+const product = { id: P, sku: 'A', name: 'Tea', unit: 'each', salePrice: 1130, taxRateBasisPoints: 1300 } as Product;
+
+describe('a quotation as typed', () => {
+  it('starts a line at the shelf price less its tax, and prices it before tax', () => {
+    const line = lineFromProduct(product, 2);
+    expect([line.qty, line.price]).toEqual(['1', '10.00']);
+    const form = { ...emptyOrderForm(W), customerId: C, lines: [{ ...line, qty: '12', price: '4.50', discount: '4' }] };
+    expect(orderTotals(form, 2)).toEqual({ net: 5000, tax: 650, gross: 5650 });
+    const { request, errors } = validateOrder(form, 2);
+    expect(errors).toEqual({});
+    expect(request!.lines).toEqual([{ productId: P, qty: '12', price: 450, discount: 400, taxRateBp: 1300 }]);
+  });
+
+  it('names what is missing or wrong', () => {
+    const form = { ...emptyOrderForm(), lines: [{ ...lineFromProduct(product, 2), price: 'x' }, { ...lineFromProduct(product, 2), price: '1', discount: '5' }] };
+    const { request, errors } = validateOrder(form, 2);
+    expect(request).toBeNull();
+    expect(Object.keys(errors).sort()).toEqual(['customerId', 'lines.0.price', 'lines.1.discount', 'warehouseId']);
+  });
+
+  it('ships what is reserved unless told otherwise', () => {
+    const o = { lines: [{ id: 'l1', qtyReserved: '4' }, { id: 'l2', qtyReserved: '0' }] } as unknown as SalesOrder;
+    expect(shipFormFrom(o)).toEqual({ l1: '4', l2: '' });
+  });
+});

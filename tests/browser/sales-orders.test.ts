@@ -1,0 +1,86 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSuiteReady, launchBrowser, startServer, type RunningServer } from './harness.ts';
+import { apiLogin } from './till-helpers.ts';
+
+/**
+ * A sales order through the back office: 8 of a product are in stock; the manager
+ * quotes 10 to a customer, confirms (8 reserved, 2 back-ordered, with the warning),
+ * ships the 8 on a delivery note, and the shipment plan shows the 2 still waiting.
+ */
+describe.skipIf(!browserSuiteReady())('sales order: quotation → confirm with reservation → ship', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let product: { id: string; sku: string };
+
+  beforeAll(async () => {
+    server = await startServer({ demo: true });
+    browser = await launchBrowser();
+    const token = await apiLogin(server.url, 'manager');
+    const call = async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+      return res.json() as Promise<any>;
+    };
+    product = (await call('GET', '/api/catalogue/products?q=SNK-CHIPS&pageSize=1')).items[0];
+    const wh = (await call('GET', '/api/org/warehouses')).items.find((w: { code: string }) => w.code === 'S01-WH');
+    const adj = await call('POST', '/api/inventory/adjustments', { warehouseId: wh.id, reason: 'found', lines: [{ productId: product.id, qty: '8', unitCost: '300' }] });
+    await call('POST', `/api/inventory/adjustments/${adj.id}/post`);
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    page = await context.newPage();
+    await page.goto(`${server.url}/backoffice/`);
+    await page.getByTestId('login-username').fill('manager');
+    await page.getByTestId('login-password').fill('demo1234');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('side-menu').waitFor();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('quotes 10 to a customer and confirms: 8 reserved, 2 back-ordered with a warning', async () => {
+    await page.goto(`${server.url}/backoffice/sales/orders`);
+    await page.getByTestId('sales-orders-new').click();
+    await page.getByTestId('sales-order-customer').click();
+    await page.getByTestId('sales-order-customer-C001').click();
+    await page.getByTestId('sales-order-warehouse').click();
+    await page.getByTestId('sales-order-warehouse-S01-WH').click();
+    await page.getByTestId('sales-order-reference').fill('C001-PO-55');
+    await page.getByTestId('sales-order-product-search').fill(product.sku);
+    await page.getByTestId('sales-order-product-search-option').first().click();
+    await page.getByTestId('sales-order-line-0-qty').fill('10');
+    await page.getByTestId('sales-order-line-0-price').fill('5.00');
+    await expect.poll(() => page.getByTestId('sales-order-totals').textContent()).toContain('50.00');
+    await page.getByTestId('sales-order-save').click();
+    const drawer = page.getByTestId('sales-order-drawer');
+    await expect.poll(() => drawer.getByTestId('sales-order-status').textContent()).toContain('Quotation');
+
+    await page.getByTestId('sales-order-confirm').click();
+    await expect.poll(() => drawer.getByTestId('sales-order-status').textContent()).toContain('Confirmed');
+    expect(await drawer.getByTestId('line-reserved').textContent()).toBe('8');
+    expect(await drawer.getByTestId('line-backorder').textContent()).toBe('2');
+    expect(await page.getByTestId('sales-order-shortages').textContent()).toContain('2 short');
+  });
+
+  it('ships what is reserved on a delivery note, and the plan shows what still waits', async () => {
+    await page.getByTestId('sales-order-ship').click();
+    await expect.poll(() => page.getByTestId(`ship-qty-${product.sku}`).inputValue()).toBe('8');
+    await page.getByTestId('ship-confirm').click();
+    const drawer = page.getByTestId('sales-order-drawer');
+    await expect.poll(() => drawer.getByTestId('sales-order-status').textContent()).toContain('Partly shipped');
+    expect(await drawer.getByTestId('line-shipped').textContent()).toBe('8');
+    expect(await page.getByTestId('sales-order-shipments').textContent()).toMatch(/DN-\d{4}-000001/);
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('sales-orders-tab-plan').click();
+    const waiting = page.getByTestId('plan-waiting');
+    await expect.poll(() => waiting.textContent()).toContain(product.sku);
+    expect(await waiting.textContent()).toContain('Customer Co. 1');
+    expect(await page.getByTestId('plan-ready').locator('tbody tr').count()).toBe(0);
+  });
+});
