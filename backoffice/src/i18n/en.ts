@@ -3,6 +3,7 @@ import { catalogueEn } from './en/catalogue.ts';
 import { inventoryEn } from './en/inventory.ts';
 import { printingEn } from './en/printing.ts';
 import { payablesEn } from './en/payables.ts';
+import { customersEn } from './en/customers.ts';
 import { salesOrdersEn } from './en/sales-orders.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -264,6 +265,7 @@ const en: Messages = {
   inventory: inventoryEn,
   purchasing: purchasingEn,
   payables: payablesEn,
+  customers: customersEn,
   salesOrders: salesOrdersEn,
   printing: printingEn,
 };

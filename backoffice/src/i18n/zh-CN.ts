@@ -3,6 +3,7 @@
 // Large areas live in their own files under zh-CN/ (and en/ for English).
 import { purchasingZh } from './zh-CN/purchasing.ts';
 import { payablesZh } from './zh-CN/payables.ts';
+import { customersZh } from './zh-CN/customers.ts';
 import { salesOrdersZh } from './zh-CN/sales-orders.ts';
 import { catalogueZh } from './zh-CN/catalogue.ts';
 import { inventoryZh } from './zh-CN/inventory.ts';
@@ -265,6 +266,7 @@ const zhCN = {
   inventory: inventoryZh,
   purchasing: purchasingZh,
   payables: payablesZh,
+  customers: customersZh,
   salesOrders: salesOrdersZh,
   printing: printingZh,
 };

@@ -13,6 +13,7 @@ export const PAGES: Record<string, Page> = {
   supplierInvoices: () => import('../features/payables/SupplierInvoicesPage.vue'),
   supplierPayments: () => import('../features/payables/SupplierPaymentsPage.vue'),
   payables: () => import('../features/payables/PayablesPage.vue'),
+  customers: () => import('../features/customers/CustomersPage.vue'),
   audit: () => import('../features/audit/AuditLogPage.vue'),
   products: () => import('../features/catalogue/ProductsPage.vue'),
   categories: () => import('../features/catalogue/CategoriesPage.vue'),

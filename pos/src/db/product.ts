@@ -71,6 +71,11 @@ export async function findByBarcode(db: PosDb, code: string): Promise<ProductRec
   return db.products.where('barcodes').equals(key).first();
 }
 
+/** A product by its SKU, which shelf labels carry in Code 128 when it has no EAN-13. */
+export async function findBySku(db: PosDb, sku: string): Promise<ProductRecord | undefined> {
+  return db.products.where('sku').equals(sku).first();
+}
+
 /** The weighed product a scale label's item code names. */
 export async function findByPlu(db: PosDb, plu: string): Promise<ProductRecord | undefined> {
   return db.products.where('plu').equals(plu).first();

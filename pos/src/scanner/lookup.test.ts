@@ -21,6 +21,12 @@ describe('resolveScan', () => {
     expect(await resolveScan(db, CHIPS_CODE)).toMatchObject({ kind: 'product', qtyMilli: 1000, unitPrice: 650, how: 'barcode', product: { sku: 'SNK-0001' } });
   });
 
+  it('finds a product by the SKU a shelf label prints in Code 128, one unit; never a weighed one', async () => {
+    await seeded();
+    expect(await resolveScan(db, 'SNK-0001')).toMatchObject({ kind: 'product', qtyMilli: 1000, unitPrice: 650, how: 'sku', product: { sku: 'SNK-0001' } });
+    expect(await resolveScan(db, 'FRU-0001')).toMatchObject({ kind: 'unknown' });
+  });
+
   it('a pack barcode adds the pack quantity', async () => {
     await seeded();
     expect(await resolveScan(db, COKE_CASE)).toMatchObject({ kind: 'product', qtyMilli: 12_000, how: 'pack', product: { sku: 'BEV-0001' } });

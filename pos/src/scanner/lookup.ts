@@ -8,7 +8,7 @@ import {
   parseWeighedBarcode,
 } from '@shopbook/shared';
 import type { PosDb } from '../db/PosDb.ts';
-import { findByBarcode, findByPlu, type ProductRecord } from '../db/product.ts';
+import { findByBarcode, findByPlu, findBySku, type ProductRecord } from '../db/product.ts';
 import type { SaleRecord } from '../db/sale.ts';
 
 /** What a scanned code means on this till. */
@@ -19,7 +19,7 @@ export type ScanResolution =
       qtyMilli: number;
       /** the unit price the line is sold at (the list price, or what a scale's price label implies) */
       unitPrice: number;
-      how: 'barcode' | 'pack' | 'weight-label' | 'price-label' | 'upc-e' | 'gtin-form';
+      how: 'barcode' | 'pack' | 'weight-label' | 'price-label' | 'upc-e' | 'gtin-form' | 'sku';
       /** the amount printed on a scale's price label */
       labelPrice?: number;
     }
@@ -58,8 +58,9 @@ function gtinForms(code: string): string[] {
  *  2. a scale label (EAN-13, prefix 20–29): its item code is a product's PLU, its value a
  *     weight in grams (= qty in thousandths) or a price;
  *  3. UPC-E expanded to UPC-A, and the UPC-A ⇄ EAN-13 forms of the code;
- *  4. a receipt number of a sale on this till (for returns);
- *  5. unknown, saying whether the check digit was wrong (a misread: scan again).
+ *  4. a SKU, as the back office's shelf labels print it for products without an EAN-13;
+ *  5. a receipt number of a sale on this till (for returns);
+ *  6. unknown, saying whether the check digit was wrong (a misread: scan again).
  */
 export async function resolveScan(db: PosDb, raw: string): Promise<ScanResolution> {
   const code = raw.trim();
@@ -96,6 +97,9 @@ export async function resolveScan(db: PosDb, raw: string): Promise<ScanResolutio
       };
     }
   }
+
+  const bySku = await findBySku(db, code);
+  if (bySku && !bySku.weighed) return { kind: 'product', product: bySku, qtyMilli: 1000, unitPrice: bySku.priceMinor, how: 'sku' };
 
   const sale = await db.sales.where('receiptNo').equals(code).first();
   if (sale) return { kind: 'receipt', sale };

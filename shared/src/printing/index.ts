@@ -12,3 +12,4 @@ export { code128Svg } from './code128.ts';
 export { type HtmlReceiptOptions, receiptHtml } from './html-receipt.ts';
 export * from './print-job.ts';
 export * from './store-printers.ts';
+export * from './labels/index.ts';

@@ -65,7 +65,7 @@ export const NAVIGATION: NavGroup[] = [
     key: 'sales',
     icon: Sell,
     items: [
-      { name: 'customers', path: '/sales/customers', permission: 'customers.read', available: false },
+      { name: 'customers', path: '/sales/customers', permission: 'customers.read', available: true },
       { name: 'salesOrders', path: '/sales/orders', permission: 'sales.read', available: true },
       { name: 'invoices', path: '/sales/invoices', permission: 'sales.read', available: false },
     ],
