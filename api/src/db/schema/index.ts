@@ -14,3 +14,4 @@ export * from './printing.ts';
 export * from './payables.ts';
 export * from './sales-orders.ts';
 export * from './customers.ts';
+export * from './receivables.ts';

@@ -59,6 +59,8 @@ export const salesOrderLines = pgTable(
     qtyShipped: numeric('qty_shipped', { precision: 14, scale: 3 }).notNull().default('0'),
     /** Cost of goods shipped so far, minor units. */
     cost: bigint('cost', { mode: 'number' }).notNull().default(0),
+    /** Shipped and billed on customer invoices (less credit notes). */
+    qtyInvoiced: numeric('qty_invoiced', { precision: 14, scale: 3 }).notNull().default('0'),
   },
   (t) => [
     index('sales_order_lines_order_idx').on(t.orderId),
