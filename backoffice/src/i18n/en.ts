@@ -2,6 +2,7 @@ import { purchasingEn } from './en/purchasing.ts';
 import { catalogueEn } from './en/catalogue.ts';
 import { inventoryEn } from './en/inventory.ts';
 import { printingEn } from './en/printing.ts';
+import { labelsEn } from './en/labels.ts';
 import { payablesEn } from './en/payables.ts';
 import { customersEn } from './en/customers.ts';
 import { salesOrdersEn } from './en/sales-orders.ts';
@@ -52,6 +53,7 @@ const en: Messages = {
     catalogue: 'Catalogue',
     products: 'Products',
     categories: 'Categories',
+    labels: 'Labels',
     inventory: 'Inventory',
     stock: 'Stock',
     transfers: 'Transfers',
@@ -268,6 +270,7 @@ const en: Messages = {
   customers: customersEn,
   salesOrders: salesOrdersEn,
   printing: printingEn,
+  labels: labelsEn,
 };
 
 export default en;

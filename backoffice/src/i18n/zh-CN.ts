@@ -8,6 +8,7 @@ import { salesOrdersZh } from './zh-CN/sales-orders.ts';
 import { catalogueZh } from './zh-CN/catalogue.ts';
 import { inventoryZh } from './zh-CN/inventory.ts';
 import { printingZh } from './zh-CN/printing.ts';
+import { labelsZh } from './zh-CN/labels.ts';
 
 const zhCN = {
   app: {
@@ -53,6 +54,7 @@ const zhCN = {
     catalogue: '商品',
     products: '商品档案',
     categories: '商品分类',
+    labels: '打印价签',
     inventory: '库存',
     stock: '库存查询',
     transfers: '调拨',
@@ -269,6 +271,7 @@ const zhCN = {
   customers: customersZh,
   salesOrders: salesOrdersZh,
   printing: printingZh,
+  labels: labelsZh,
 };
 
 export type Messages = typeof zhCN;

@@ -2,6 +2,7 @@ import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import { useAuthStore } from '../features/auth/auth.store.ts';
 import { firstAllowedItem, NAVIGATION } from '../features/layout/navigation.ts';
+import { PRINT_ROUTES } from './print-routes.ts';
 
 type Page = () => Promise<Component>;
 
@@ -17,6 +18,7 @@ export const PAGES: Record<string, Page> = {
   audit: () => import('../features/audit/AuditLogPage.vue'),
   products: () => import('../features/catalogue/ProductsPage.vue'),
   categories: () => import('../features/catalogue/CategoriesPage.vue'),
+  labels: () => import('../features/labels/LabelsPage.vue'),
   stock: () => import('../features/inventory/StockPage.vue'),
   lowStock: () => import('../features/inventory/LowStockPage.vue'),
   adjustments: () => import('../features/inventory/AdjustmentsPage.vue'),
@@ -44,6 +46,8 @@ const areaRoutes: RouteRecordRaw[] = NAVIGATION.flatMap((group) =>
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('../features/auth/LoginPage.vue'), meta: { public: true } },
   { path: '/setup', name: 'setup', component: () => import('../features/setup/SetupWizard.vue') },
+  // Printable pages stand outside the layout: what the browser prints is the page itself.
+  ...PRINT_ROUTES,
   {
     path: '/',
     component: () => import('../features/layout/AppLayout.vue'),

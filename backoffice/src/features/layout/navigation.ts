@@ -34,6 +34,7 @@ export const NAVIGATION: NavGroup[] = [
     items: [
       { name: 'products', path: '/catalogue/products', permission: 'catalogue.read', available: true },
       { name: 'categories', path: '/catalogue/categories', permission: 'catalogue.read', available: true },
+      { name: 'labels', path: '/catalogue/labels', permission: 'catalogue.read', available: true },
     ],
   },
   {
