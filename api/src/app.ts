@@ -19,6 +19,7 @@ import { registerCustomers } from './features/customers/customers.index.ts';
 import { registerPurchasing } from './features/purchasing/purchasing.index.ts';
 import { registerPayables } from './features/payables/payables.index.ts';
 import { registerSalesOrders } from './features/sales-orders/sales-orders.index.ts';
+import { registerReceivables } from './features/receivables/receivables.index.ts';
 import { registerHealth } from './features/health/health.index.ts';
 import { registerOrg } from './features/org/org.index.ts';
 import { registerSetup } from './features/setup/setup.index.ts';
@@ -74,6 +75,7 @@ export function createApp(options: CreateAppOptions) {
   registerPurchasing(app);
   registerPayables(app);
   registerSalesOrders(app);
+  registerReceivables(app);
   registerDevices(app);
   registerSync(app);
   registerPrinting(app);

@@ -11,5 +11,6 @@ export * from './stock-documents.ts';
 export * from './purchasing.ts';
 export * from './payables.ts';
 export * from './sales-orders.ts';
+export * from './receivables.ts';
 export * from './supplier-performance.ts';
 export * from './customers.ts';
