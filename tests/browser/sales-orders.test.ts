@@ -6,9 +6,11 @@ import { apiLogin } from './till-helpers.ts';
 /**
  * A sales order through the back office: 8 of a product are in stock; the manager
  * quotes 10 to a customer, confirms (8 reserved, 2 back-ordered, with the warning),
- * ships the 8 on a delivery note, and the shipment plan shows the 2 still waiting.
+ * ships the 8 on a delivery note, and the shipment plan shows the 2 still waiting; the
+ * shipment is invoiced, and the accountant records a part payment and sees what the
+ * customer owes change.
  */
-describe.skipIf(!browserSuiteReady())('sales order: quotation → confirm with reservation → ship', () => {
+describe.skipIf(!browserSuiteReady())('sales order: quotation → confirm with reservation → ship → invoice → payment', () => {
   let server: RunningServer;
   let browser: Browser;
   let context: BrowserContext;
@@ -82,5 +84,44 @@ describe.skipIf(!browserSuiteReady())('sales order: quotation → confirm with r
     await expect.poll(() => waiting.textContent()).toContain(product.sku);
     expect(await waiting.textContent()).toContain('Customer Co. 1');
     expect(await page.getByTestId('plan-ready').locator('tbody tr').count()).toBe(0);
+  });
+
+  it('is invoiced for what was shipped, and the accountant records a payment and sees the receivables change', async () => {
+    await page.goto(`${server.url}/backoffice/sales/invoices`);
+    await page.getByTestId('invoice-shipments').click();
+    await page.getByTestId('invoice-customer').click();
+    await page.getByTestId('invoice-customer-C001').click();
+    await expect.poll(() => page.getByTestId('invoice-shipment-0-qty').inputValue()).toBe('8');
+    await page.getByTestId('invoice-shipments-issue').click();
+    const drawer = page.getByTestId('customer-invoice-drawer');
+    await expect.poll(() => drawer.textContent()).toMatch(/INV-S01-\d{4}-000001/);
+    expect(await page.getByTestId('customer-invoice-drawer-open').textContent()).toContain('45.20'); // 8 × 5.00 + 13 %
+
+    const accountant = await context.browser()!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    const acc = await accountant.newPage();
+    await acc.goto(`${server.url}/backoffice/`);
+    await acc.getByTestId('login-username').fill('accountant');
+    await acc.getByTestId('login-password').fill('demo1234');
+    await acc.getByTestId('login-submit').click();
+    await acc.getByTestId('side-menu').waitFor();
+    await acc.goto(`${server.url}/backoffice/finance/receivables`);
+    const row = acc.getByTestId('receivables-aging').locator('tbody tr', { hasText: 'C001' });
+    await expect.poll(() => row.getByTestId('ar-total').textContent()).toContain('45.20');
+
+    await acc.goto(`${server.url}/backoffice/sales/invoices`);
+    await acc.getByTestId('receive-payment').click();
+    await acc.getByTestId('receive-customer').click();
+    await acc.getByTestId('receive-customer-C001').click();
+    await expect.poll(() => acc.getByTestId('receive-allocation-0').inputValue()).toBe('45.20');
+    await acc.getByTestId('receive-allocation-0').fill('30');
+    await acc.getByTestId('receive-amount').fill('30');
+    await acc.getByTestId('receive-save').click();
+    await acc.getByTestId('receive-dialog').waitFor({ state: 'hidden' });
+
+    await acc.goto(`${server.url}/backoffice/finance/receivables`);
+    await expect.poll(() => row.getByTestId('ar-total').textContent()).toContain('15.20');
+    await row.click();
+    await expect.poll(() => acc.getByTestId('customer-statement').locator('tbody tr').count()).toBe(2);
+    await accountant.close();
   });
 });

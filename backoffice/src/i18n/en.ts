@@ -6,6 +6,7 @@ import { labelsEn } from './en/labels.ts';
 import { payablesEn } from './en/payables.ts';
 import { customersEn } from './en/customers.ts';
 import { salesOrdersEn } from './en/sales-orders.ts';
+import { receivablesEn } from './en/receivables.ts';
 import type { Messages } from './zh-CN.ts';
 
 // English catalogue. Typed against the Chinese one so a missing key fails the type check.
@@ -73,6 +74,7 @@ const en: Messages = {
     supplierInvoices: 'Supplier invoices',
     supplierPayments: 'Supplier payments',
     payables: 'Payables',
+    receivables: 'Receivables',
     reports: 'Reports',
     admin: 'Admin',
     users: 'Users & roles',
@@ -269,6 +271,7 @@ const en: Messages = {
   payables: payablesEn,
   customers: customersEn,
   salesOrders: salesOrdersEn,
+  receivables: receivablesEn,
   printing: printingEn,
   labels: labelsEn,
 };

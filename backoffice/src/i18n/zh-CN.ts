@@ -5,6 +5,7 @@ import { purchasingZh } from './zh-CN/purchasing.ts';
 import { payablesZh } from './zh-CN/payables.ts';
 import { customersZh } from './zh-CN/customers.ts';
 import { salesOrdersZh } from './zh-CN/sales-orders.ts';
+import { receivablesZh } from './zh-CN/receivables.ts';
 import { catalogueZh } from './zh-CN/catalogue.ts';
 import { inventoryZh } from './zh-CN/inventory.ts';
 import { printingZh } from './zh-CN/printing.ts';
@@ -74,6 +75,7 @@ const zhCN = {
     supplierInvoices: '供应商发票',
     supplierPayments: '供应商付款',
     payables: '应付账款',
+    receivables: '应收账款',
     reports: '报表',
     admin: '系统管理',
     users: '用户与角色',
@@ -270,6 +272,7 @@ const zhCN = {
   payables: payablesZh,
   customers: customersZh,
   salesOrders: salesOrdersZh,
+  receivables: receivablesZh,
   printing: printingZh,
   labels: labelsZh,
 };

@@ -68,7 +68,7 @@ export const NAVIGATION: NavGroup[] = [
     items: [
       { name: 'customers', path: '/sales/customers', permission: 'customers.read', available: true },
       { name: 'salesOrders', path: '/sales/orders', permission: 'sales.read', available: true },
-      { name: 'invoices', path: '/sales/invoices', permission: 'sales.read', available: false },
+      { name: 'invoices', path: '/sales/invoices', permission: 'sales.read', available: true },
     ],
   },
   {
@@ -79,6 +79,7 @@ export const NAVIGATION: NavGroup[] = [
       { name: 'supplierInvoices', path: '/finance/supplier-invoices', permission: 'finance.read', available: true },
       { name: 'supplierPayments', path: '/finance/supplier-payments', permission: 'finance.read', available: true },
       { name: 'payables', path: '/finance/payables', permission: 'finance.read', available: true },
+      { name: 'receivables', path: '/finance/receivables', permission: 'finance.read', available: true },
       { name: 'reports', path: '/finance/reports', permission: 'reports.read', available: false },
     ],
   },
