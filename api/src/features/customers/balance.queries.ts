@@ -11,13 +11,12 @@ const ZERO: BalanceParts = { salesOnAccount: 0, refundsToAccount: 0, payments: 0
 const idList = (ids: string[]) => sql`(${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`;
 
 /**
- * On-account balances from the tills. A sale's account tender raises it; a return
+ * What a customer owes on account. A till sale's account tender raises it, and so does
+ * an invoice for goods shipped on a sales order (less its credit notes); a return
  * refunded to the account lowers it, and belongs to the customer of the sale it was
  * returned against (a return carries no customer of its own; one without a receipt
- * cannot go to an account). Refund rows are stored negative.
- *
- * Customer payments will lower it too once receivables record them: add their sum as
- * `payments` here, and every reader (the back office, the tills' pull) follows.
+ * cannot go to an account); the customer's payments lower it. Refund rows are stored
+ * negative. Every reader (the back office, the tills' pull) takes it from here.
  */
 export async function customerBalances(db: DbOrTx, customerIds: string[]): Promise<Map<string, BalanceParts>> {
   const out = new Map<string, BalanceParts>();
@@ -38,8 +37,19 @@ export async function customerBalances(db: DbOrTx, customerIds: string[]): Promi
          WHERE p.kind = 'return' AND p.tender = 'account' AND s.customer_id IN ${idList(customerIds)}
          GROUP BY s.customer_id`,
   );
+  const invoiced = await rows<{ customer_id: string; amount: string | number }>(
+    db,
+    sql`SELECT customer_id, sum(CASE WHEN kind = 'invoice' THEN gross ELSE -gross END) AS amount
+          FROM customer_invoices WHERE source = 'shipments' AND customer_id IN ${idList(customerIds)} GROUP BY customer_id`,
+  );
+  const paid = await rows<{ customer_id: string; amount: string | number }>(
+    db,
+    sql`SELECT customer_id, sum(amount) AS amount FROM customer_payments WHERE customer_id IN ${idList(customerIds)} GROUP BY customer_id`,
+  );
   const part = (id: string) => out.get(id) ?? { ...ZERO };
   for (const r of sold) out.set(r.customer_id, { ...part(r.customer_id), salesOnAccount: Number(r.amount) });
+  for (const r of invoiced) out.set(r.customer_id, { ...part(r.customer_id), salesOnAccount: part(r.customer_id).salesOnAccount + Number(r.amount) });
+  for (const r of paid) out.set(r.customer_id, { ...part(r.customer_id), payments: Number(r.amount) });
   for (const r of refunded) out.set(r.customer_id, { ...part(r.customer_id), refundsToAccount: Number(r.amount) });
   for (const [id, p] of out) out.set(id, { ...p, balance: p.salesOnAccount - p.refundsToAccount - p.payments });
   return out;

@@ -98,6 +98,8 @@ describeEachDriver('receivables: invoices, credit notes, payments', (driver) => 
     expect(r.ar - arBefore).toBe(-100);
     const after = await body<{ items: ReceivablesAgingRow[] }>(t.call('GET', '/api/receivables/aging?asOf=2026-03-05', { token: accountant }));
     expect(after.items.find((x) => x.customerId === customer.id)).toMatchObject({ credit: 100, total: -100 });
+    const balance = await body<{ balance: number; payments: number }>(t.call('GET', `/api/customers/${customer.id}/balance`, { token: manager }));
+    expect(balance).toMatchObject({ payments: 8010 });
     const statement = await body<{ items: StatementEntry[] }>(t.call('GET', `/api/receivables/customers/${customer.id}/statement`, { token: manager }));
     expect(statement.items.map((e) => [e.kind, e.amount, e.balance])).toEqual([
       ['invoice', 11_300, 11_300], ['payment', -5000, 6300], ['credit_note', -3390, 2910], ['payment', -3010, -100],
