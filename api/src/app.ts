@@ -11,6 +11,7 @@ import { registerReceipts } from './features/receipts/receipts.index.ts';
 import { registerDevices } from './features/devices/devices.index.ts';
 import { registerSync } from './features/sync/sync.index.ts';
 import { registerPrinting } from './features/printing/printing.index.ts';
+import { registerDocuments } from './features/documents/documents.index.ts';
 import { registerInventory } from './features/inventory/inventory.index.ts';
 import { registerTransfers } from './features/transfers/transfers.index.ts';
 import { registerStockTakes } from './features/stocktakes/stocktakes.index.ts';
@@ -79,6 +80,7 @@ export function createApp(options: CreateAppOptions) {
   registerDevices(app);
   registerSync(app);
   registerPrinting(app);
+  registerDocuments(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'sb_session' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

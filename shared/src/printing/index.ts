@@ -13,3 +13,4 @@ export { type HtmlReceiptOptions, receiptHtml } from './html-receipt.ts';
 export * from './print-job.ts';
 export * from './store-printers.ts';
 export * from './labels/index.ts';
+export * from './documents/index.ts';

@@ -8,3 +8,4 @@ export * from './sale-event.ts';
 export * from './refunds.ts';
 export * from './returns.ts';
 export * from './shift.ts';
+export * from './sale-summary.ts';

@@ -1,0 +1,107 @@
+import {
+  deliveryNoteDocument,
+  goodsReceiptDocument,
+  purchaseOrderDocument,
+  purchaseReceiptDocument,
+  salesInvoiceDocument,
+  type DocumentContext,
+  type DocumentLanguage,
+  type InvoiceParty,
+  type PrintDocument,
+} from '@shopbook/shared';
+import { asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { company, customers, products, saleLines, sales, stores, warehouses } from '../../db/schema/index.ts';
+import { DomainError } from '../../http/errors.ts';
+import { getOrder } from '../purchasing/orders.queries.ts';
+import { getReceipt as getPurchaseReceipt } from '../purchasing/receipts.queries.ts';
+import { getReceipt as getDirectReceipt } from '../receipts/receipts.queries.ts';
+import { getSupplier } from '../suppliers/suppliers.queries.ts';
+import { getTransfer } from '../transfers/transfers.queries.ts';
+
+/**
+ * The printable documents, built from the same queries that serve each document's own
+ * endpoint, so a print never says something the screen does not.
+ */
+
+async function context(db: DbOrTx, language: DocumentLanguage, supplierId: string | null): Promise<DocumentContext> {
+  const [co] = await db.select().from(company).limit(1);
+  const whs = await db.select({ id: warehouses.id, code: warehouses.code, name: warehouses.name }).from(warehouses);
+  const supplier = supplierId ? await getSupplier(db, supplierId) : null;
+  return {
+    companyName: co?.name ?? '',
+    currency: co?.currency ?? 'CNY',
+    language,
+    supplier,
+    warehouses: Object.fromEntries(whs.map((w) => [w.id, `${w.code} ${w.name}`])),
+  };
+}
+
+export async function purchaseOrderPrint(db: DbOrTx, id: string, language: DocumentLanguage): Promise<PrintDocument> {
+  const order = await getOrder(db, id);
+  return purchaseOrderDocument(order, await context(db, language, order.supplierId));
+}
+
+export async function purchaseReceiptPrint(db: DbOrTx, id: string, language: DocumentLanguage): Promise<PrintDocument> {
+  const receipt = await getPurchaseReceipt(db, id);
+  return purchaseReceiptDocument(receipt, await context(db, language, receipt.supplierId));
+}
+
+export async function goodsReceiptPrint(db: DbOrTx, id: string, language: DocumentLanguage): Promise<PrintDocument> {
+  const receipt = await getDirectReceipt(db, id);
+  return goodsReceiptDocument(receipt, await context(db, language, receipt.supplierId));
+}
+
+export async function deliveryNotePrint(db: DbOrTx, id: string, language: DocumentLanguage): Promise<PrintDocument> {
+  return deliveryNoteDocument(await getTransfer(db, id), await context(db, language, null));
+}
+
+/** What the person printing an invoice may type in: the buyer's details, and the seller's address and bank. */
+export interface InvoiceDetails {
+  buyer: Partial<InvoiceParty>;
+  seller: Partial<Pick<InvoiceParty, 'address' | 'phone' | 'bankName' | 'bankAccount'>>;
+}
+
+function filled<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as Partial<T>;
+}
+
+const EMPTY_PARTY: InvoiceParty = { name: '', taxNumber: '', address: '', phone: '', bankName: '', bankAccount: '' };
+
+/**
+ * A till sale as a VAT invoice. The buyer comes from the sale's customer when it has one;
+ * what the person printing types in wins. The invoice number is the sale's receipt number
+ * until invoices are documents of their own with their own numbering.
+ */
+export async function saleInvoicePrint(db: DbOrTx, id: string, language: DocumentLanguage, details: InvoiceDetails): Promise<PrintDocument> {
+  const [sale] = await db
+    .select({ s: sales, storeName: stores.name })
+    .from(sales)
+    .innerJoin(stores, eq(stores.id, sales.storeId))
+    .where(eq(sales.id, id));
+  if (!sale) throw new DomainError('not_found', `no sale ${id}`, 'id');
+  const lines = await db
+    .select({ l: saleLines, name: products.name, sku: products.sku, unit: products.unit })
+    .from(saleLines)
+    .innerJoin(products, eq(products.id, saleLines.productId))
+    .where(eq(saleLines.saleId, id))
+    .orderBy(asc(saleLines.lineNo));
+  const [co] = await db.select().from(company).limit(1);
+  let buyer: InvoiceParty = { ...EMPTY_PARTY };
+  if (sale.s.customerId) {
+    const [c] = await db.select().from(customers).where(eq(customers.id, sale.s.customerId));
+    if (c) buyer = { name: c.invoiceTitle || c.name, taxNumber: c.taxNumber, address: c.address, phone: c.phone, bankName: c.bankName, bankAccount: c.bankAccount };
+  }
+  const typed = filled(details.buyer);
+  return salesInvoiceDocument({
+    number: sale.s.receiptNo,
+    issuedAt: sale.s.occurredAt.toISOString(),
+    reference: sale.s.receiptNo,
+    storeName: sale.storeName,
+    seller: { ...EMPTY_PARTY, name: co?.name ?? '', taxNumber: co?.taxNumber ?? '', ...filled(details.seller) },
+    buyer: { ...buyer, ...typed },
+    lines: lines.map(({ l, name, sku, unit }) => ({ name, sku, unit, qty: l.qty, taxRateBp: l.taxRateBp, net: l.net, tax: l.tax, gross: l.gross })),
+    currency: co?.currency ?? 'CNY',
+    language,
+  });
+}
