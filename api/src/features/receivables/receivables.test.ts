@@ -123,8 +123,8 @@ describeEachDriver('receivables: invoices, credit notes, payments', (driver) => 
     expect(results.map((x) => x.status)).toEqual(Array(20).fill(201));
     const numbers = (await Promise.all(results.map((x) => x.json() as Promise<CustomerInvoice>))).map((i) => i.number).sort();
     expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => `INV-S01-2027-${String(i + 1).padStart(6, '0')}`));
-    const [{ n }] = await rows<{ n: string | number }>(t.database.db, sql`SELECT qty_invoiced::int AS n FROM sales_order_lines WHERE id = ${lineId}`);
-    expect(Number(n)).toBe(20);
+    const [invoiced] = await rows<{ n: string | number }>(t.database.db, sql`SELECT qty_invoiced::int AS n FROM sales_order_lines WHERE id = ${lineId}`);
+    expect(Number(invoiced!.n)).toBe(20);
   });
 
   it('invoices a till sale later for its customer without touching the books, once', async () => {
