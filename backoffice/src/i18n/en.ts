@@ -3,6 +3,7 @@ import { catalogueEn } from './en/catalogue.ts';
 import { inventoryEn } from './en/inventory.ts';
 import { printingEn } from './en/printing.ts';
 import { labelsEn } from './en/labels.ts';
+import { documentsEn } from './en/documents.ts';
 import { payablesEn } from './en/payables.ts';
 import { customersEn } from './en/customers.ts';
 import { salesOrdersEn } from './en/sales-orders.ts';
@@ -67,6 +68,7 @@ const en: Messages = {
     receipts: 'Goods receipts',
     sales: 'Sales',
     customers: 'Customers',
+    tillSales: 'Till sales',
     salesOrders: 'Sales orders',
     invoices: 'Invoices',
     finance: 'Finance',
@@ -274,6 +276,7 @@ const en: Messages = {
   receivables: receivablesEn,
   printing: printingEn,
   labels: labelsEn,
+  documents: documentsEn,
 };
 
 export default en;

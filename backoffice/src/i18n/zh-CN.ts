@@ -10,6 +10,7 @@ import { catalogueZh } from './zh-CN/catalogue.ts';
 import { inventoryZh } from './zh-CN/inventory.ts';
 import { printingZh } from './zh-CN/printing.ts';
 import { labelsZh } from './zh-CN/labels.ts';
+import { documentsZh } from './zh-CN/documents.ts';
 
 const zhCN = {
   app: {
@@ -68,6 +69,7 @@ const zhCN = {
     receipts: '采购入库',
     sales: '销售',
     customers: '客户',
+    tillSales: '收银销售',
     salesOrders: '销售订单',
     invoices: '发票',
     finance: '财务',
@@ -275,6 +277,7 @@ const zhCN = {
   receivables: receivablesZh,
   printing: printingZh,
   labels: labelsZh,
+  documents: documentsZh,
 };
 
 export type Messages = typeof zhCN;

@@ -1,9 +1,21 @@
+import type { DocumentKind, Permission } from '@shopbook/shared';
 import type { RouteRecordRaw } from 'vue-router';
+
+const documentPage = () => import('../features/documents/PrintDocumentPage.vue');
+
+function documentRoute(name: string, path: string, kind: DocumentKind, permission: Permission): RouteRecordRaw {
+  return { path, name, component: documentPage, props: { kind }, meta: { permission } };
+}
 
 /**
  * Pages made to be printed: no menu or header, only the sheet and a toolbar that the
  * print CSS hides. Each needs the permission that reads the document it prints.
  */
 export const PRINT_ROUTES: RouteRecordRaw[] = [
+  documentRoute('printPurchaseOrder', '/print/purchase-orders/:id', 'purchase-order', 'purchasing.read'),
+  documentRoute('printPurchaseReceipt', '/print/purchase-receipts/:id', 'purchase-receipt', 'purchasing.read'),
+  documentRoute('printGoodsReceipt', '/print/goods-receipts/:id', 'goods-receipt', 'inventory.read'),
+  documentRoute('printDeliveryNote', '/print/transfers/:id', 'delivery-note', 'inventory.read'),
+  documentRoute('printSalesInvoice', '/print/sales/:id/invoice', 'sales-invoice', 'sales.read'),
   { path: '/print/labels', name: 'printLabels', component: () => import('../features/labels/PrintLabelsPage.vue'), meta: { permission: 'catalogue.read' } },
 ];

@@ -21,6 +21,7 @@ export const PAGES: Record<string, Page> = {
   products: () => import('../features/catalogue/ProductsPage.vue'),
   categories: () => import('../features/catalogue/CategoriesPage.vue'),
   labels: () => import('../features/labels/LabelsPage.vue'),
+  tillSales: () => import('../features/sales/TillSalesPage.vue'),
   stock: () => import('../features/inventory/StockPage.vue'),
   lowStock: () => import('../features/inventory/LowStockPage.vue'),
   adjustments: () => import('../features/inventory/AdjustmentsPage.vue'),

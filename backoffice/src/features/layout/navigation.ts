@@ -67,6 +67,7 @@ export const NAVIGATION: NavGroup[] = [
     icon: Sell,
     items: [
       { name: 'customers', path: '/sales/customers', permission: 'customers.read', available: true },
+      { name: 'tillSales', path: '/sales/till-sales', permission: 'sales.read', available: true },
       { name: 'salesOrders', path: '/sales/orders', permission: 'sales.read', available: true },
       { name: 'invoices', path: '/sales/invoices', permission: 'sales.read', available: true },
     ],

@@ -1,0 +1,124 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { amountInWordsZh, lineAmount, lineTax, newId, parseQuantity } from '@shopbook/shared';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSuiteReady, launchBrowser, startServer, type RunningServer } from './harness.ts';
+import { apiLogin } from './till-helpers.ts';
+
+const ARTEFACTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'shopbook-screenshots');
+type PulledProduct = { id: string; name: string; price: number; taxRateBp: number; weighed: boolean; batchTracked: boolean; serialTracked: boolean };
+
+async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string }> {
+  const pdf = await getDocument({ data: bytes }).promise;
+  let text = '';
+  for (let i = 1; i <= pdf.numPages; i++) {
+    text += (await (await pdf.getPage(i)).getTextContent()).items.map((it) => ('str' in it ? it.str : '')).join('');
+  }
+  return { pages: pdf.numPages, text };
+}
+
+/**
+ * A shopkeeper prints an A4 invoice for a till sale: finds the sale among the till
+ * sales, types the buyer in, prints (one A4 page, no menus) and downloads the PDF, whose
+ * text, Chinese and the total in capitals included, reads back.
+ */
+describe.skipIf(!browserSuiteReady())('A4 invoice of a till sale', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let gross = 0;
+  let productName = '';
+
+  async function call<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${server.url}${path}`, {
+      method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  }
+
+  beforeAll(async () => {
+    mkdirSync(ARTEFACTS, { recursive: true });
+    server = await startServer({ demo: true });
+    const manager = await apiLogin(server.url, 'manager');
+    const stores = await call<{ items: { id: string; code: string }[] }>(manager, 'GET', '/api/org/stores');
+    const till = await call<{ deviceId: string; token: string; storeId: string; warehouseId: string }>(manager, 'POST', '/api/devices/register', {
+      name: 'Till D', storeId: stores.items.find((s) => s.code === 'S01')!.id,
+    });
+    const cashiers = await call<{ rows: { id: string; username: string }[] }>(till.token, 'GET', '/api/sync/pull/cashiers');
+    const products = await call<{ rows: PulledProduct[] }>(till.token, 'GET', '/api/sync/pull/products?limit=100');
+    const p = products.rows.find((r) => !r.weighed && !r.batchTracked && !r.serialTracked && r.price > 0 && /[\u4e00-\u9fff]/.test(r.name))!;
+    productName = p.name;
+    const split = lineTax(lineAmount(parseQuantity('3'), p.price), p.taxRateBp, true);
+    gross = split.gross;
+    const saleId = newId();
+    const event = {
+      id: saleId, deviceId: till.deviceId, seq: 1, type: 'sale', occurredAt: new Date().toISOString(),
+      payload: {
+        v: 1, saleId, receiptNo: 'T-INV-1', storeId: till.storeId, warehouseId: till.warehouseId, cashierId: cashiers.rows.find((c) => c.username === 'cashier')!.id,
+        shiftId: null, customerId: null, pricesIncludeTax: true, cartDiscount: 0, change: 0, approvedBy: null,
+        lines: [{ lineId: newId(), productId: p.id, batchId: null, qty: '3', serials: [], unitPrice: p.price, listPrice: p.price, overrideReason: null, discount: 0, taxRateBp: p.taxRateBp, ...split }],
+        totals: { ...split, discount: 0 },
+        payments: [{ tender: 'cash', amount: split.gross, tendered: split.gross, reference: null }],
+      },
+    };
+    const pushed = await call<{ results: { status: string }[] }>(till.token, 'POST', '/api/sync/push', { events: [event] });
+    expect(pushed.results[0]).toMatchObject({ status: 'applied' });
+
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
+    await page.goto(`${server.url}/backoffice/`);
+    await page.getByTestId('login-username').fill('manager');
+    await page.getByTestId('login-password').fill('demo1234');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('side-menu').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('prints the invoice on one A4 page with the buyer typed in and the total in words', async () => {
+    await page.goto(`${server.url}/backoffice/sales/till-sales`);
+    await page.getByTestId('till-sales-heading').waitFor();
+    await page.getByTestId('till-sale-invoice').first().click();
+    await page.getByTestId('a4-document').waitFor();
+    expect(await page.getByTestId('doc-title').textContent()).toBe('销售发票（增值税）');
+
+    await page.getByTestId('invoice-buyerName').fill('上海示例贸易有限公司');
+    await page.getByTestId('invoice-buyerTaxNumber').fill('91310000MA1K123456');
+    await page.getByTestId('invoice-sellerBankName').fill('中国银行上海分行');
+    await page.getByTestId('invoice-apply').click();
+    await expect.poll(() => page.getByTestId('doc-party').first().textContent()).toContain('上海示例贸易有限公司');
+    expect(await page.getByTestId('doc-lines').textContent()).toContain(productName);
+    expect(await page.getByTestId('doc-words-zh').textContent()).toBe(amountInWordsZh(gross));
+    expect(await page.getByTestId('doc-tax-summary').locator('tbody tr').count()).toBe(1);
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('print-toolbar').isVisible()).toBe(false);
+    expect(await page.getByTestId('invoice-form').isVisible()).toBe(false);
+    await page.screenshot({ path: join(ARTEFACTS, 'invoice-a4.png'), fullPage: true });
+    const printed = await pdfText(new Uint8Array(await page.pdf({ preferCSSPageSize: true })));
+    expect(printed.pages).toBe(1);
+    await page.emulateMedia({ media: 'screen' });
+
+    // The seller's bank is remembered on this computer for the next invoice.
+    await page.reload();
+    await page.getByTestId('a4-document').waitFor();
+    expect(await page.getByTestId('doc-party').nth(1).textContent()).toContain('中国银行上海分行');
+  });
+
+  it('downloads the same invoice as a PDF whose Chinese text reads back', async () => {
+    const href = await page.getByTestId('print-pdf').getAttribute('href');
+    expect(href).toMatch(/^\/api\/documents\/sales\/[0-9a-f-]+\/invoice\/pdf\?/);
+    const res = await page.context().request.get(`${server.url}${href}&buyerName=${encodeURIComponent('上海示例贸易有限公司')}`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('application/pdf');
+    const { text } = await pdfText(new Uint8Array(await res.body()));
+    for (const s of ['销售发票（增值税）', '上海示例贸易有限公司', productName, amountInWordsZh(gross), '中国银行上海分行']) expect(text, s).toContain(s);
+  });
+});
