@@ -24,10 +24,13 @@ function widths(table: DocumentTable, total: number): number[] {
   return table.columns.map((c) => (c.width / sum) * total);
 }
 
-function row(doc: Doc, cells: string[], ws: number[], aligns: ('left' | 'right' | 'center')[], size: number, shade: boolean): void {
+function rowHeight(doc: Doc, cells: string[], ws: number[], size: number): number {
   doc.fontSize(size);
-  const height = Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: ws[i]! - 2 * PAD }))) + 2 * PAD;
-  ensureRoom(doc, height);
+  return Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: ws[i]! - 2 * PAD }))) + 2 * PAD;
+}
+
+function drawRow(doc: Doc, cells: string[], ws: number[], aligns: ('left' | 'right' | 'center')[], size: number, shade: boolean, height: number): void {
+  doc.fontSize(size);
   const top = doc.y;
   let x = MARGIN;
   cells.forEach((c, i) => {
@@ -40,21 +43,22 @@ function row(doc: Doc, cells: string[], ws: number[], aligns: ('left' | 'right' 
   doc.y = top + height;
 }
 
+/** A table whose header starts every page it runs onto; a row never splits across pages. */
 function table(doc: Doc, t: DocumentTable, size = 8.5, total = WIDTH): void {
   const ws = widths(t, total);
   const aligns = t.columns.map((c) => c.align);
-  const header = () => row(doc, t.columns.map((c) => c.label), ws, aligns, size, true);
-  header();
-  for (const r of t.rows) {
-    const pageBefore = doc.bufferedPageRange().count;
-    row(doc, t.columns.map((c) => r[c.key] ?? ''), ws, aligns, size, false);
-    // A row that moved to a new page gets the header above it again.
-    if (doc.bufferedPageRange().count !== pageBefore) {
-      const last = doc.y;
-      doc.y = MARGIN;
-      header();
-      doc.y = Math.max(doc.y, last);
+  const labels = t.columns.map((c) => c.label);
+  const headerHeight = rowHeight(doc, labels, ws, size);
+  const cells = t.rows.map((r) => t.columns.map((c) => r[c.key] ?? ''));
+  ensureRoom(doc, headerHeight + (cells[0] ? rowHeight(doc, cells[0], ws, size) : 0));
+  drawRow(doc, labels, ws, aligns, size, true, headerHeight);
+  for (const c of cells) {
+    const h = rowHeight(doc, c, ws, size);
+    if (doc.y + h > BOTTOM) {
+      doc.addPage();
+      drawRow(doc, labels, ws, aligns, size, true, headerHeight);
     }
+    drawRow(doc, c, ws, aligns, size, false, h);
   }
 }
 
@@ -125,7 +129,7 @@ function render(doc: Doc, d: PrintDocument): void {
 
 /** The document as PDF bytes; metadata names it for the file list of a PDF reader. */
 export function documentPdf(d: PrintDocument): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: `${d.title} ${d.number}`, Author: d.issuer } });
+  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `${d.title} ${d.number}`, Author: d.issuer } });
   doc.registerFont('doc', documentFont());
   doc.font('doc');
   const chunks: Buffer[] = [];
