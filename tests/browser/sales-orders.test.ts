@@ -124,4 +124,21 @@ describe.skipIf(!browserSuiteReady())('sales order: quotation → confirm with r
     await expect.poll(() => acc.getByTestId('customer-statement').locator('tbody tr').count()).toBe(2);
     await accountant.close();
   });
+
+  it("confirms an order beyond a customer's credit limit only with the manager's override", async () => {
+    await page.goto(`${server.url}/backoffice/sales/orders`);
+    await page.getByTestId('sales-orders-new').click();
+    await page.getByTestId('sales-order-customer').click();
+    await page.getByTestId('sales-order-customer-C007').click();
+    await page.getByTestId('sales-order-product-search').fill(product.sku);
+    await page.getByTestId('sales-order-product-search-option').first().click();
+    await page.getByTestId('sales-order-save').click();
+    const drawer = page.getByTestId('sales-order-drawer');
+    await expect.poll(() => drawer.getByTestId('sales-order-status').textContent()).toContain('Quotation');
+    await page.getByTestId('sales-order-confirm').click();
+    const box = page.locator('.el-message-box');
+    await expect.poll(() => box.textContent()).toContain('beyond the credit limit');
+    await box.locator('.el-button--primary').click();
+    await expect.poll(() => drawer.getByTestId('sales-order-status').textContent()).toContain('Confirmed');
+  });
 });

@@ -108,6 +108,11 @@ export const shipmentInputSchema = z
   });
 export type ShipmentInput = z.input<typeof shipmentInputSchema>;
 
+export const confirmOrderInputSchema = z.object({
+  /** Let the order past the customer's credit limit (a manager; audited). */
+  overrideCreditLimit: z.boolean({ message: 'overrideCreditLimit must be true or false' }).default(false),
+});
+
 export const cancelOrderInputSchema = z.object({ reason: textOf('reason', 500).min(1, 'reason is required') });
 
 /** What the warehouse picks: lines with reserved stock, and lines waiting for stock. */

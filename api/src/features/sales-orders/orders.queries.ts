@@ -10,6 +10,7 @@ import { customers, products, salesOrderLines, salesOrders, taxRates, warehouses
 import { DomainError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/record.ts';
 import { nextNumber } from '../inventory/numbering.ts';
+import { customerBalance } from '../customers/balance.queries.ts';
 
 type OrderInput = z.output<typeof salesOrderInputSchema>;
 type OrderQuery = z.output<typeof salesOrderQuerySchema>;
@@ -203,8 +204,30 @@ export async function reserveOpenLines(db: DbOrTx, orderId: string, warehouseId:
   }
 }
 
-export async function confirmOrder(db: DbOrTx, id: string, user: SessionUser, now: Date): Promise<SalesOrder> {
+/** Who may let an order past a customer's credit limit: the till's manager permission. */
+const CREDIT_OVERRIDE_PERMISSION = 'pos.discount.override';
+
+/**
+ * An order goes on the customer's account: what they owe plus this order beyond their
+ * credit limit (0: no credit) needs a manager's override, recorded in the audit log.
+ */
+async function checkCredit(db: DbOrTx, order: typeof salesOrders.$inferSelect, override: boolean, user: SessionUser, now: Date): Promise<void> {
+  const [customer] = await db.select().from(customers).where(eq(customers.id, order.customerId));
+  const owed = (await customerBalance(db, order.customerId)).balance;
+  const exposure = owed + order.gross;
+  if (!customer || exposure <= customer.creditLimit) return;
+  const message = `${customer.code} would owe ${exposure}, beyond the credit limit ${customer.creditLimit}`;
+  if (!override) throw new DomainError('forbidden', `${message}: a manager must confirm with an override`, 'creditLimit');
+  if (!user.permissions.includes(CREDIT_OVERRIDE_PERMISSION)) throw new DomainError('forbidden', `${message}: only a manager may override it`, 'creditLimit');
+  await recordAudit(db, {
+    user, action: 'credit_override', entity: 'sales_order', entityId: order.id,
+    after: { customer: customer.code, owed, order: order.gross, creditLimit: customer.creditLimit }, at: now,
+  });
+}
+
+export async function confirmOrder(db: DbOrTx, id: string, user: SessionUser, now: Date, overrideCreditLimit = false): Promise<SalesOrder> {
   const order = await lockOrder(db, id, 'confirm');
+  await checkCredit(db, order, overrideCreditLimit, user, now);
   await db.update(salesOrders).set({ status: 'confirmed', confirmedBy: user.id, confirmedAt: now, updatedAt: now }).where(eq(salesOrders.id, id));
   await reserveOpenLines(db, id, order.warehouseId);
   const result = await getOrder(db, id);

@@ -23,7 +23,12 @@ export function registerSalesOrders(app: OpenAPIHono<AppEnv>) {
     const body = c.req.valid('json');
     return c.json(await db.transaction((tx) => updateOrder(tx, c.req.valid('param').id, body, c.var.user!, clock.now())), 200);
   });
-  for (const [route, fn] of [[confirmOrderRoute, confirmOrder], [reserveOrderRoute, reserveOrder], [pickOrderRoute, pickOrder]] as const) {
+  app.openapi(confirmOrderRoute, async (c) => {
+    const { db, clock } = c.var.deps;
+    const { overrideCreditLimit } = c.req.valid('json');
+    return c.json(await db.transaction((tx) => confirmOrder(tx, c.req.valid('param').id, c.var.user!, clock.now(), overrideCreditLimit)), 200);
+  });
+  for (const [route, fn] of [[reserveOrderRoute, reserveOrder], [pickOrderRoute, pickOrder]] as const) {
     app.openapi(route, async (c) => {
       const { db, clock } = c.var.deps;
       return c.json(await db.transaction((tx) => fn(tx, c.req.valid('param').id, c.var.user!, clock.now())), 200);

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import {
-  apiErrorSchema, cancelOrderInputSchema, salesOrderInputSchema, salesOrderQuerySchema, salesOrderSchema, salesOrderSummarySchema, shipmentInputSchema,
+  apiErrorSchema, cancelOrderInputSchema, confirmOrderInputSchema, salesOrderInputSchema, salesOrderQuerySchema, salesOrderSchema, salesOrderSummarySchema, shipmentInputSchema,
   shipmentPlanSchema,
 } from '@shopbook/shared';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
@@ -40,7 +40,12 @@ export const updateOrderRoute = defineRoute('sales.write', {
   responses: { 200: jsonResponse(salesOrderSchema, 'Quotation'), 404: notFound, 409: wrongStatus, 422: refused },
 });
 
-export const confirmOrderRoute = step('confirm', 'Confirm: reserves what the warehouse can spare; the rest is back-ordered, with when more is expected');
+export const confirmOrderRoute = defineRoute('sales.write', {
+  method: 'post', path: '/api/sales-orders/{id}/confirm', tags,
+  summary: "Confirm: reserves what the warehouse can spare, the rest back-ordered; beyond the customer's credit limit only with a manager's override",
+  request: { params: idParam, body: jsonBody(confirmOrderInputSchema) },
+  responses: { 200: jsonResponse(salesOrderSchema, 'Order now'), 403: refused, 404: notFound, 409: wrongStatus },
+});
 export const reserveOrderRoute = step('reserve', 'Reserve back-ordered lines again from stock that has come in');
 export const pickOrderRoute = step('pick', 'Mark as being picked');
 

@@ -91,10 +91,29 @@ describeEachDriver('sales orders: quotation, reservation, shipments', (driver) =
     expect((await t.call('POST', `/api/sales-orders/${other.id}/shipments`, { token: manager, body: { lines: [{ lineId: other.lines[0]!.id, qty: '1' }] } })).status).toBe(409);
   });
 
+  it("needs a manager's override, audited, to confirm beyond the customer's credit limit", async () => {
+    const { wh, a, manager } = await setup();
+    const [noCredit] = await t.database.db.select().from(customers).where(eq(customers.creditLimit, 0)).orderBy(asc(customers.code)).limit(1);
+    const o = await order(manager, { customerId: noCredit!.id, warehouseId: wh, lines: [{ productId: a.id, qty: '1', price: 500 }] });
+    const refused = await t.call('POST', `/api/sales-orders/${o.id}/confirm`, { token: manager, body: {} });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as ErrorBody).error).toMatchObject({ field: 'creditLimit', message: expect.stringContaining('beyond the credit limit 0') });
+    expect((await body<SalesOrder>(t.call('GET', `/api/sales-orders/${o.id}`, { token: manager }))).status).toBe('quotation');
+    const confirmed = await body<SalesOrder>(t.call('POST', `/api/sales-orders/${o.id}/confirm`, { token: manager, body: { overrideCreditLimit: true } }));
+    expect(confirmed.status).toBe('confirmed');
+    expect(await h.auditActions('sales_order', o.id)).toEqual(['create', 'credit_override', 'confirm']);
+  });
+
   it('lets only one of two confirmations racing for the last units reserve them', async () => {
-    const { wh, a, c1, c2, manager } = await setup();
-    const x = await order(manager, { customerId: c1.id, warehouseId: wh, lines: [{ productId: a.id, qty: '8' }] });
-    const y = await order(manager, { customerId: c2.id, warehouseId: wh, lines: [{ productId: a.id, qty: '8' }] });
+    const { wh, b, c1, c2, manager } = await setup();
+    // B on its own: exactly 10 on hand and nobody else holding any.
+    const onHand = (await h.level(b.id, wh)).qty;
+    const adj = await body<{ id: string }>(t.call('POST', '/api/inventory/adjustments', {
+      token: manager, body: { warehouseId: wh, reason: 'found', lines: [{ productId: b.id, qty: String(10 - onHand), unitCost: '500' }] },
+    }));
+    await t.call('POST', `/api/inventory/adjustments/${adj.id}/post`, { token: manager });
+    const x = await order(manager, { customerId: c1.id, warehouseId: wh, lines: [{ productId: b.id, qty: '8' }] });
+    const y = await order(manager, { customerId: c2.id, warehouseId: wh, lines: [{ productId: b.id, qty: '8' }] });
     const [rx, ry] = await Promise.all([x, y].map((o) => body<SalesOrder>(t.call('POST', `/api/sales-orders/${o.id}/confirm`, { token: manager }))));
     const reserved = [rx!, ry!].map((o) => Number(o.lines[0]!.qtyReserved)).sort();
     expect(reserved).toEqual([2, 8]);

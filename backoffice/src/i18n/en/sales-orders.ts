@@ -37,6 +37,8 @@ export const salesOrdersEn: typeof salesOrdersZh = {
   expected: 'expected {date}',
   noneExpected: 'nothing on order',
   cancelReason: 'Why is the order cancelled?',
+  overrideTitle: 'Beyond the credit limit',
+  override: 'Confirm as manager',
   statuses: {
     quotation: 'Quotation',
     confirmed: 'Confirmed',

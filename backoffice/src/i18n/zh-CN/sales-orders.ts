@@ -35,6 +35,8 @@ export const salesOrdersZh = {
   expected: '预计 {date} 到货',
   noneExpected: '暂无在途采购',
   cancelReason: '请填写取消原因',
+  overrideTitle: '超出信用额度',
+  override: '经理授权确认',
   statuses: {
     quotation: '报价',
     confirmed: '已确认',
