@@ -44,7 +44,7 @@ function contains(haystack: number[], needle: number[]): boolean {
  * Receipts on a real till build (the bundled escpos-buffer, with the browser's Buffer and
  * string_decoder), printed over Web Serial to a fake printer: a cash sale prints and kicks
  * the drawer; a printer that fails leaves the sale saved, says why, and prints on Retry;
- * a past sale reprints from Returns.
+ * a past sale reprints from Returns; closing the shift prints its Z report the same way.
  */
 describe.skipIf(!browserSuiteReady())('till receipt printing', () => {
   let server: RunningServer;
@@ -158,5 +158,29 @@ describe.skipIf(!browserSuiteReady())('till receipt printing', () => {
     expect(decoded.lines.join('\n')).toContain(receiptNo);
     expect(contains(bytes, ESC_P)).toBe(false);
     await byTestId('receipt-next').click();
+  });
+
+  it('closes the shift and prints its Z report through the same queue, without opening the drawer', async () => {
+    await clearWritten();
+    await byTestId('open-shift-panel').click();
+    await byTestId('shift-start-close').click();
+    await byTestId('shift-count-cash').fill('300');
+    await byTestId('shift-close-confirm').click();
+    await byTestId('z-report').waitFor();
+    await expect.poll(() => byTestId('print-state').textContent(), { timeout: 15_000 }).toBe('Printed');
+    const bytes = await written();
+    const decoded = decodeEscPos(Uint8Array.from(bytes));
+    const text = decoded.lines.join('\n');
+    expect(text).toContain('Z REPORT');
+    expect(text).toContain('Counted');
+    expect(contains(bytes, ESC_P)).toBe(false);
+    expect(decoded.items.at(-1)).toEqual({ kind: 'cut' });
+
+    // Reprinted from the closed shift, marked as such.
+    await clearWritten();
+    await byTestId('shift-print-z').click();
+    await expect.poll(async () => decodeEscPos(Uint8Array.from(await written())).lines.join('\n'), { timeout: 15_000 }).toContain('** REPRINT **');
+    await byTestId('shift-done').click();
+    await byTestId('no-shift').waitFor();
   });
 });

@@ -14,8 +14,8 @@ export type PrintJobState = 'queued' | 'printing' | 'done' | 'failed';
  */
 export interface PrintJobRecord {
   id: string;
-  kind: 'receipt' | 'reprint' | 'drawer' | 'test';
-  /** the sale or return printed; null for a drawer kick or a test page */
+  kind: 'receipt' | 'reprint' | 'drawer' | 'test' | 'z-report';
+  /** the sale, return or (for a Z report) shift printed; null for a drawer kick or a test page */
   docId: string | null;
   receiptNo: string | null;
   /**

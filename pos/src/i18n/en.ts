@@ -308,6 +308,7 @@ const en = {
       reprint: 'Reprint',
       drawer: 'Drawer',
       test: 'Test page',
+      zReport: 'Z report',
     },
     failure: {
       unsupported: 'this browser cannot reach the printer',
@@ -344,6 +345,7 @@ const en = {
   },
   shift: {
     title: 'Shift',
+    printZ: 'Reprint Z report',
     open: 'Open shift',
     openFloat: 'Cash float counted in the drawer',
     openedBy: 'Opened by {name} at {time} with {float}',

@@ -309,6 +309,7 @@ const zhCN: MessageSchema = {
       reprint: '补打',
       drawer: '钱箱',
       test: '测试页',
+      zReport: 'Z 报表',
     },
     failure: {
       unsupported: '此浏览器无法连接打印机',
@@ -345,6 +346,7 @@ const zhCN: MessageSchema = {
   },
   shift: {
     title: '班次',
+    printZ: '补打 Z 报表',
     open: '开班',
     openFloat: '钱箱里清点的备用金',
     openedBy: '{name} 于 {time} 开班，备用金 {float}',

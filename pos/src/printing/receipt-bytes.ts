@@ -3,13 +3,16 @@ import {
   escPosBytes,
   layoutReturnReceipt,
   layoutSaleReceipt,
+  layoutZReport,
   LayoutBuilder,
   PAPER_COLUMNS,
   type PaperWidth,
   type ReceiptLanguage,
   type ReceiptStore,
+  type TenderAmount,
 } from '@shopbook/shared';
 import type { ReturnRecord, SaleRecord } from '../db/sale.ts';
+import type { ShiftRecord } from '../db/shift.ts';
 
 /** What a receipt needs besides the document: who and where, and how the printer is set up. */
 export interface ReceiptSetup {
@@ -55,6 +58,28 @@ export function returnReceiptBytes(record: ReturnRecord, setup: ReceiptSetup, or
       originalReceiptNo,
     },
     { language: setup.language, paper: setup.paper, reprint, ...(reprint ? { openDrawer: false } : {}) },
+  );
+  return escPosBytes(layout);
+}
+
+/**
+ * A closed shift's Z report, with what was counted against what was expected. It never
+ * opens the drawer: the cash was counted before the shift was closed.
+ */
+export function zReportBytes(shift: ShiftRecord, setup: ReceiptSetup, reprint = false): Promise<Uint8Array> {
+  if (!shift.report || !shift.closedAt) throw new Error('only a closed shift has a Z report');
+  const layout = layoutZReport(
+    shift.report,
+    {
+      store: setup.store,
+      cashierName: shift.cashierName,
+      tillName: setup.tillName,
+      shiftId: shift.id,
+      openedAt: shift.openedAt,
+      closedAt: shift.closedAt,
+      counted: shift.counted as TenderAmount[] | null,
+    },
+    { language: setup.language, paper: setup.paper, reprint, openDrawer: false },
   );
   return escPosBytes(layout);
 }

@@ -1,6 +1,6 @@
-import { addItem, buildSaleEvent, decodeEscPos, emptyCart, priceCart, receiptNumber } from '@shopbook/shared';
+import { addItem, buildSaleEvent, decodeEscPos, emptyCart, priceCart, receiptNumber, zReport } from '@shopbook/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { commitSale, getDb, type SaleRecord } from '../db/index.ts';
+import { commitSale, getDb, type SaleRecord, type ShiftRecord } from '../db/index.ts';
 import { DEVICE, IDS, PRODUCTS } from '../testing/fixtures.ts';
 import { eventually, resetDb, tillStores } from '../testing/setup.ts';
 import { usePrinterStore } from './printer.ts';
@@ -38,6 +38,18 @@ async function cashSale(): Promise<SaleRecord> {
     return { sale, cashierName: '陈收银', customerName: null, labels: { [sale.lines[0]!.lineId]: { name: coke.name, sku: coke.sku, unit: coke.unit, weighed: false } } };
   });
   return record;
+}
+
+/** A shift closed after one cash sale, counted 2.00 short. */
+async function closedShift(): Promise<ShiftRecord> {
+  const sale = await cashSale();
+  const report = zReport({ sales: [sale.sale], returns: [], cashMovements: [], openingFloat: 20000 });
+  const expectedCash = report.expected.find((e) => e.tender === 'cash')!.amount;
+  return {
+    id: '0190f5e8-3b2a-7c41-9d2e-5f6a7b8c9d0e', storeId: DEVICE.storeId, cashierId: IDS.cashier, cashierName: '陈收银',
+    openedAt: '2026-03-02T01:00:00Z', openingFloat: 20000, state: 'closed', closedAt: '2026-03-02T10:00:00Z', closedBy: IDS.cashier,
+    counted: [{ tender: 'cash', amount: expectedCash - 200 }], report,
+  };
 }
 
 beforeEach(resetDb);
@@ -121,6 +133,40 @@ describe('printer store', () => {
     answer = [200, { ok: true, bytes: 10 }];
     await printer.retry(job.id);
     expect(await getDb().printJobs.get(job.id)).toMatchObject({ state: 'done' });
+  });
+
+  it('prints a closed shift’s Z report through the queue: counted against expected, cut, the drawer left shut; a dead printer only delays it', async () => {
+    await tillStores();
+    const fake = installFakeSerial();
+    const printer = usePrinterStore();
+    await printer.start();
+    await printer.pair('serial');
+    const shift = await closedShift();
+    fake.written.length = 0;
+    fake.down = true;
+
+    const job = (await printer.printZReport(shift, 'zh-CN'))!;
+    await printer.kick();
+    await eventually(async () => expect((await getDb().printJobs.get(job.id))?.lastErrorCode).toBeTruthy());
+    expect(await getDb().printJobs.get(job.id)).toMatchObject({ kind: 'z-report', docId: shift.id, state: 'queued' });
+
+    fake.down = false;
+    await printer.retry(job.id);
+    await eventually(async () => expect((await getDb().printJobs.get(job.id))?.state).toBe('done'));
+    const decoded = decodeEscPos(Uint8Array.from(fake.written));
+    const text = decoded.lines.join('\n');
+    expect(text).toContain('Z 报表');
+    expect(text).toContain('陈收银');
+    expect(text).toMatch(/差额/);
+    expect(text).toMatch(/-2\.00/);
+    expect(decoded.items.some((i) => i.kind === 'drawer')).toBe(false);
+    expect(decoded.items.at(-1)).toEqual({ kind: 'cut' });
+
+    // A reprint says so.
+    fake.written.length = 0;
+    await printer.printZReport(shift, 'en', true);
+    await printer.kick();
+    await eventually(() => expect(decodeEscPos(Uint8Array.from(fake.written)).lines.join('\n')).toContain('REPRINT'));
   });
 
   it('queues nothing while no printer is set up (the browser dialog prints)', async () => {

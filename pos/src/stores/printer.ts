@@ -2,9 +2,9 @@ import { escPosSupported, type ReceiptLanguage } from '@shopbook/shared';
 import { liveQuery, type Subscription } from 'dexie';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { getDb, type PosDb, type PrintJobRecord, type ReturnRecord, type SaleRecord } from '../db/index.ts';
+import { getDb, type PosDb, type PrintJobRecord, type ReturnRecord, type SaleRecord, type ShiftRecord } from '../db/index.ts';
 import { enqueuePrintJob, pruneDone, requeueInterrupted, retryPrintJob, runPrintQueue, unprintedJobs, type NewPrintJob } from '../printing/queue.ts';
-import { drawerKickBytes, returnReceiptBytes, saleReceiptBytes, testPageBytes, type ReceiptSetup } from '../printing/receipt-bytes.ts';
+import { drawerKickBytes, returnReceiptBytes, saleReceiptBytes, testPageBytes, zReportBytes, type ReceiptSetup } from '../printing/receipt-bytes.ts';
 import { DEFAULT_PRINTER, loadPrinterSettings, savePrinterSettings, type PrinterSettings } from '../printing/settings.ts';
 import { pairSerial, pairUsb, sendToPrinter } from '../printing/transports.ts';
 import { useDeviceStore } from './device.ts';
@@ -101,6 +101,13 @@ export const usePrinterStore = defineStore('printer', () => {
     return enqueue({ kind: reprint ? 'reprint' : 'receipt', docId: record.id, receiptNo: record.receiptNo, bytes });
   }
 
+  /** A closed shift's Z report, through the same queue as receipts: a printer that is off never holds up the close. */
+  async function printZReport(shift: ShiftRecord, language: ReceiptLanguage, reprint = false): Promise<PrintJobRecord | null> {
+    if (!configured.value) return null;
+    const bytes = await zReportBytes(shift, setup(language), reprint);
+    return enqueue({ kind: 'z-report', docId: shift.id, receiptNo: null, bytes });
+  }
+
   function openDrawer(): Promise<PrintJobRecord | null> {
     return enqueue({ kind: 'drawer', docId: null, receiptNo: null, bytes: drawerKickBytes() });
   }
@@ -126,5 +133,5 @@ export const usePrinterStore = defineStore('printer', () => {
     await use(kind === 'serial' ? await pairSerial(settings.value.paper) : await pairUsb(settings.value.paper));
   }
 
-  return { settings, unprinted, configured, supported, start, stop, kick, printSale, printReturn, openDrawer, printTest, retry, use, pair };
+  return { settings, unprinted, configured, supported, start, stop, kick, printSale, printReturn, printZReport, openDrawer, printTest, retry, use, pair };
 });
