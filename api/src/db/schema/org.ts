@@ -8,6 +8,11 @@ export const company = pgTable('company', {
   taxNumber: text('tax_number').notNull().default(''),
   currency: text('currency').notNull(),
   pricesIncludeTax: boolean('prices_include_tax').notNull().default(true),
+  /** What a VAT invoice prints for the seller besides the name and tax number. */
+  address: text('address').notNull().default(''),
+  phone: text('phone').notNull().default(''),
+  bankName: text('bank_name').notNull().default(''),
+  bankAccount: text('bank_account').notNull().default(''),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });
 
