@@ -36,7 +36,7 @@ describe('amount in Chinese capitals (大写金额)', () => {
 
   it('never writes two zeros running, nor one at the end, nor 拾 without a digit before it', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 9_000_000_000_000_000 }), (minor) => {
+      fc.property(fc.integer({ min: 1, max: 9_000_000_000_000_000 }), (minor) => {
         const w = amountInWordsZh(minor);
         expect(w).not.toMatch(/零零/);
         expect(w).not.toMatch(/零[元万亿整]/);
