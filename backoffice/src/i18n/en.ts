@@ -85,6 +85,7 @@ const en: Messages = {
     adjustments: 'Adjustments',
     ledgerCheck: 'Ledger check',
     printers: 'Receipt printers',
+    companyDetails: 'Company details',
   },
   notAvailable: {
     title: '{area}: not available in this version',

@@ -86,6 +86,7 @@ const zhCN = {
     adjustments: '库存调整',
     ledgerCheck: '账实核对',
     printers: '小票打印机',
+    companyDetails: '公司信息',
   },
   notAvailable: {
     title: '{area}：本版本暂未提供',

@@ -33,6 +33,7 @@ export const PAGES: Record<string, Page> = {
   purchaseOrders: () => import('../features/purchasing/PurchaseOrdersPage.vue'),
   purchaseSuggestions: () => import('../features/purchasing/SuggestionsPage.vue'),
   printers: () => import('../features/printing/PrintersPage.vue'),
+  companyDetails: () => import('../features/org/CompanyDetailsPage.vue'),
 };
 const notYetAvailable: Page = () => import('../features/layout/NotYetAvailable.vue');
 const forbiddenPage: Page = () => import('../features/layout/ForbiddenPage.vue');

@@ -8,6 +8,15 @@ export const companySchema = z.object({
 });
 export type Company = z.infer<typeof companySchema>;
 
+/** The seller's block of a VAT invoice besides name and tax number. */
+export const companyInvoiceDetailsSchema = z.object({
+  address: z.string().trim().max(200),
+  phone: z.string().trim().max(50),
+  bankName: z.string().trim().max(100),
+  bankAccount: z.string().trim().max(50),
+});
+export type CompanyInvoiceDetails = z.infer<typeof companyInvoiceDetailsSchema>;
+
 export const storeSchema = z.object({ id: z.string(), code: z.string(), name: z.string() });
 export type Store = z.infer<typeof storeSchema>;
 

@@ -28,7 +28,6 @@ export function registerDocuments(app: OpenAPIHono<AppEnv>) {
   const invoice = (c: Context<AppEnv>, id: string, q: Record<string, string | undefined> & { lang: 'zh-CN' | 'en' }) =>
     saleInvoicePrint(c.var.deps.db, id, q.lang, {
       buyer: { name: q.buyerName, taxNumber: q.buyerTaxNumber, address: q.buyerAddress, phone: q.buyerPhone, bankName: q.buyerBankName, bankAccount: q.buyerBankAccount },
-      seller: { address: q.sellerAddress, phone: q.sellerPhone, bankName: q.sellerBankName, bankAccount: q.sellerBankAccount },
     });
   app.openapi(saleInvoiceDocRoutes.json, async (c) => c.json(await invoice(c, c.req.valid('param').id, c.req.valid('query')), 200));
   app.openapi(saleInvoiceDocRoutes.pdf, async (c) => sendPdf(c, await invoice(c, c.req.valid('param').id, c.req.valid('query'))));

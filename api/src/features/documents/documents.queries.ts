@@ -56,10 +56,9 @@ export async function deliveryNotePrint(db: DbOrTx, id: string, language: Docume
   return deliveryNoteDocument(await getTransfer(db, id), await context(db, language, null));
 }
 
-/** What the person printing an invoice may type in: the buyer's details, and the seller's address and bank. */
+/** What the person printing an invoice may type in: the buyer's details. The seller's come from the company settings. */
 export interface InvoiceDetails {
   buyer: Partial<InvoiceParty>;
-  seller: Partial<Pick<InvoiceParty, 'address' | 'phone' | 'bankName' | 'bankAccount'>>;
 }
 
 function filled<T extends object>(o: T): Partial<T> {
@@ -98,7 +97,14 @@ export async function saleInvoicePrint(db: DbOrTx, id: string, language: Documen
     issuedAt: sale.s.occurredAt.toISOString(),
     reference: sale.s.receiptNo,
     storeName: sale.storeName,
-    seller: { ...EMPTY_PARTY, name: co?.name ?? '', taxNumber: co?.taxNumber ?? '', ...filled(details.seller) },
+    seller: {
+      name: co?.name ?? '',
+      taxNumber: co?.taxNumber ?? '',
+      address: co?.address ?? '',
+      phone: co?.phone ?? '',
+      bankName: co?.bankName ?? '',
+      bankAccount: co?.bankAccount ?? '',
+    },
     buyer: { ...buyer, ...typed },
     lines: lines.map(({ l, name, sku, unit }) => ({ name, sku, unit, qty: l.qty, taxRateBp: l.taxRateBp, net: l.net, tax: l.tax, gross: l.gross })),
     currency: co?.currency ?? 'CNY',

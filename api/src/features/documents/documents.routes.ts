@@ -6,7 +6,7 @@ const idParam = z.object({ id: z.uuid({ message: 'id must be a uuid' }) });
 const lang = z.enum(DOCUMENT_LANGUAGES, { message: 'lang must be zh-CN or en' }).default('zh-CN');
 const text = z.string().trim().max(200).optional();
 
-/** The invoice's buyer as typed when printing, and the seller's address and bank (not kept in settings yet). */
+/** The invoice's buyer as typed when printing (a walk-in customer has no record). */
 export const invoiceQuerySchema = z.object({
   lang,
   buyerName: text,
@@ -15,10 +15,6 @@ export const invoiceQuerySchema = z.object({
   buyerPhone: text,
   buyerBankName: text,
   buyerBankAccount: text,
-  sellerAddress: text,
-  sellerPhone: text,
-  sellerBankName: text,
-  sellerBankAccount: text,
 });
 
 const pdfResponse = { description: 'PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } };

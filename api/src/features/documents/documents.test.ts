@@ -31,6 +31,17 @@ describeEachDriver('printable documents', (driver) => {
     expect(((await push.json()) as { results: { status: string }[] }).results[0]!.status).toBe('applied');
   });
 
+  it('keeps the seller’s address and bank in the company settings: set by the owner, audited, refused to a clerk', async () => {
+    const details = { address: '上海市黄浦区人民大道 100 号', phone: '021-6000 0000', bankName: '中国银行上海分行', bankAccount: '4563 5100 0000 1234' };
+    expect((await t.call('PUT', '/api/org/company/invoice-details', { token: await t.login('clerk'), body: details })).status).toBe(403);
+    const owner = await t.login('owner');
+    const put = await t.call('PUT', '/api/org/company/invoice-details', { token: owner, body: details });
+    expect(put.status).toBe(200);
+    expect(await (await t.call('GET', '/api/org/company/invoice-details', { token: manager })).json()).toEqual(details);
+    const audit = (await (await t.call('GET', '/api/audit?entity=company', { token: owner })).json()) as { items: { action: string; after: unknown }[] };
+    expect(audit.items[0]).toMatchObject({ action: 'update', after: details });
+  });
+
   it('lays a till sale out as a VAT invoice with the buyer typed in, per-rate totals and the total in words', async () => {
     const q = new URLSearchParams({ buyerName: '上海示例贸易有限公司', buyerTaxNumber: '91310000MA1K123456', buyerBankName: '中国银行', buyerBankAccount: '6216 0000' });
     const res = await t.call('GET', `/api/documents/sales/${saleId}/invoice?${q}`, { token: manager });
@@ -39,6 +50,8 @@ describeEachDriver('printable documents', (driver) => {
     expect(doc.kind).toBe('sales-invoice');
     expect(doc.lines.rows.map((r) => r.item)).toEqual(names);
     expect(doc.parties[0]!.fields).toContainEqual({ label: '开户行及账号', value: '中国银行 6216 0000' });
+    expect(doc.parties[1]!.fields).toContainEqual({ label: '开户行及账号', value: '中国银行上海分行 4563 5100 0000 1234' });
+    expect(doc.parties[1]!.fields).toContainEqual({ label: '地址、电话', value: '上海市黄浦区人民大道 100 号 021-6000 0000' });
     // 9.00 + 5.40 at 13 %, 14.81 at 9 %: 29.21 in all.
     expect(doc.taxSummary!.rows.map((r) => [r.rate, r.gross])).toEqual([['13%', '14.40'], ['9%', '14.81']]);
     expect(doc.amountInWords!.zh).toBe('贰拾玖元贰角壹分');

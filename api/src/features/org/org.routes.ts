@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { companySchema, storeSchema, warehouseSchema } from '@shopbook/shared';
-import { defineRoute, jsonResponse } from '../../http/route.ts';
+import { apiErrorSchema, companyInvoiceDetailsSchema, companySchema, storeSchema, warehouseSchema } from '@shopbook/shared';
+import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 
 export const getCompany = defineRoute('authenticated', {
   method: 'get',
@@ -24,4 +24,21 @@ export const listWarehouses = defineRoute('inventory.read', {
   tags: ['org'],
   summary: 'Warehouses, store ones and central ones',
   responses: { 200: jsonResponse(z.object({ items: z.array(warehouseSchema) }), 'Warehouses') },
+});
+
+export const getInvoiceDetails = defineRoute('authenticated', {
+  method: 'get',
+  path: '/api/org/company/invoice-details',
+  tags: ['org'],
+  summary: "The company's address, phone and bank as invoices print them",
+  responses: { 200: jsonResponse(companyInvoiceDetailsSchema, 'Invoice details') },
+});
+
+export const putInvoiceDetails = defineRoute('settings.write', {
+  method: 'put',
+  path: '/api/org/company/invoice-details',
+  tags: ['org'],
+  summary: "Sets the company's address, phone and bank for invoices; audited",
+  request: { body: jsonBody(companyInvoiceDetailsSchema) },
+  responses: { 200: jsonResponse(companyInvoiceDetailsSchema, 'Saved'), 400: jsonResponse(apiErrorSchema, 'Invalid') },
 });

@@ -92,6 +92,7 @@ export const NAVIGATION: NavGroup[] = [
       { name: 'audit', path: '/admin/audit', permission: 'audit.read', available: true },
       { name: 'ledgerCheck', path: '/admin/ledger-check', permission: 'settings.write', available: true },
       { name: 'printers', path: '/admin/printers', permission: 'settings.write', available: true },
+      { name: 'companyDetails', path: '/admin/company', permission: 'settings.write', available: true },
       { name: 'backups', path: '/admin/backups', permission: 'backups.manage', available: false },
     ],
   },

@@ -7,7 +7,7 @@ export const documentsEn: typeof documentsZh = {
   printReceipt: 'Print receipt note',
   printDeliveryNote: 'Print delivery note',
   buyer: 'Buyer',
-  seller: 'Seller (address and bank, remembered on this computer)',
+  sellerHint: 'The seller’s address, phone and bank are set in Admin → Company details.',
   apply: 'Update invoice',
   fields: {
     buyerName: 'Name',
@@ -16,10 +16,13 @@ export const documentsEn: typeof documentsZh = {
     buyerPhone: 'Phone',
     buyerBankName: 'Bank',
     buyerBankAccount: 'Account',
-    sellerAddress: 'Address',
-    sellerPhone: 'Phone',
-    sellerBankName: 'Bank',
-    sellerBankAccount: 'Account',
+  },
+  company: {
+    title: 'Company details',
+    intro: 'The seller’s address, phone and bank on sales invoices. The name and tax number were set at first-time setup.',
+    name: 'Company name',
+    taxNumber: 'Tax number',
+    saved: 'Company details saved',
   },
   tillSales: {
     title: 'Till sales',

@@ -5,7 +5,7 @@ export const documentsZh = {
   printReceipt: '打印入库单',
   printDeliveryNote: '打印送货单',
   buyer: '购买方',
-  seller: '销售方（地址与开户行，本机记住）',
+  sellerHint: '销售方的地址、电话和开户行在“管理 → 公司信息”中设置。',
   apply: '更新发票',
   fields: {
     buyerName: '名称',
@@ -14,10 +14,13 @@ export const documentsZh = {
     buyerPhone: '电话',
     buyerBankName: '开户行',
     buyerBankAccount: '账号',
-    sellerAddress: '地址',
-    sellerPhone: '电话',
-    sellerBankName: '开户行',
-    sellerBankAccount: '账号',
+  },
+  company: {
+    title: '公司信息',
+    intro: '销售发票上销售方的地址、电话和开户行。名称和纳税人识别号在初始设置时填写。',
+    name: '公司名称',
+    taxNumber: '纳税人识别号',
+    saved: '公司信息已保存',
   },
   tillSales: {
     title: '收银销售',
