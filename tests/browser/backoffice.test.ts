@@ -107,9 +107,9 @@ describe.skipIf(!ready)('back office with demo data', () => {
     });
 
     it('shows the not-available page for an area this version does not serve', async () => {
-      // Customers arrive with the sales capability.
-      await page.getByTestId('menu-sales').click();
-      await page.getByTestId('menu-customers').click();
+      // Finance reports arrive with their own capability.
+      await page.getByTestId('menu-finance').click();
+      await page.getByTestId('menu-reports').click();
       await page.getByTestId('not-available').waitFor();
       expect(await page.getByTestId('not-available').textContent()).toContain('本版本暂未提供');
     });
