@@ -126,4 +126,50 @@ describe.skipIf(!browserSuiteReady())('A4 invoice of a till sale', () => {
     const { text } = await pdfText(new Uint8Array(await res.body()));
     for (const s of ['销售发票（增值税）', '上海示例贸易有限公司', productName, amountInWordsZh(gross), '中国银行上海分行']) expect(text, s).toContain(s);
   });
+
+  it('prints a purchase order from its drawer, the goods received note of its receipt, and a transfer’s delivery note', async () => {
+    const [purchaser, clerk, manager] = [await apiLogin(server.url, 'purchaser'), await apiLogin(server.url, 'clerk'), await apiLogin(server.url, 'manager')];
+    const suppliers = await call<{ items: { id: string; code: string; name: string }[] }>(purchaser, 'GET', '/api/suppliers?pageSize=100');
+    const supplier = suppliers.items.find((x) => x.code === 'SUP-SNK')!;
+    const warehouses = await call<{ items: { id: string; code: string }[] }>(manager, 'GET', '/api/org/warehouses');
+    const wh = (code: string) => warehouses.items.find((w) => w.code === code)!.id;
+    const { items: chips } = await call<{ items: { id: string; name: string }[] }>(purchaser, 'GET', '/api/catalogue/products?q=SNK-CHIPS&pageSize=2');
+    const order = await call<{ id: string; number: string; status: string; lines: { id: string }[] }>(purchaser, 'POST', '/api/purchasing/orders', {
+      supplierId: supplier.id, warehouseId: wh('S01-WH'), lines: [{ productId: chips[0]!.id, qty: '12', price: 300, taxRateBp: 1300 }],
+    });
+    const submitted = await call<{ status: string }>(purchaser, 'POST', `/api/purchasing/orders/${order.id}/submit`);
+    if (submitted.status !== 'approved') await call(manager, 'POST', `/api/purchasing/orders/${order.id}/approve`);
+    await call(purchaser, 'POST', `/api/purchasing/orders/${order.id}/send`);
+    const receipt = await call<{ id: string; number: string }>(clerk, 'POST', '/api/purchasing/receipts', {
+      orderId: order.id, warehouseId: wh('S01-WH'), reference: '送货单 77', lines: [{ orderLineId: order.lines[0]!.id, qtyReceived: '12', qtyRejected: '2', rejectReason: '包装破损' }],
+    });
+    await call(clerk, 'POST', `/api/purchasing/receipts/${receipt.id}/post`);
+
+    await page.goto(`${server.url}/backoffice/purchasing/orders?id=${order.id}`);
+    const [orderPage] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('order-print').click()]);
+    await orderPage.getByTestId('a4-document').waitFor();
+    expect(await orderPage.getByTestId('doc-title').textContent()).toBe('采购订单');
+    expect(await orderPage.getByTestId('doc-number').textContent()).toContain(order.number);
+    expect(await orderPage.getByTestId('doc-party').first().textContent()).toContain(supplier.name);
+    expect(await orderPage.getByTestId('doc-lines').textContent()).toContain(chips[0]!.name);
+    expect(await orderPage.getByTestId('doc-totals').textContent()).toContain('¥40.68');
+
+    await orderPage.getByTestId(`order-receipt-link-${receipt.number}`).click();
+    await expect.poll(() => orderPage.getByTestId('doc-title').textContent()).toBe('采购入库单');
+    const grnLines = await orderPage.getByTestId('doc-lines').textContent();
+    expect(grnLines).toContain('包装破损');
+    expect(grnLines).toContain('10');
+    await orderPage.close();
+
+    const transfer = await call<{ id: string; number: string }>(clerk, 'POST', '/api/inventory/transfers', {
+      fromWarehouseId: wh('S01-WH'), toWarehouseId: wh('S02-WH'), lines: [{ productId: chips[0]!.id, qty: '4' }],
+    });
+    await page.goto(`${server.url}/backoffice/inventory/transfers?id=${transfer.id}`);
+    const [notePage] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('transfer-print').click()]);
+    await notePage.getByTestId('a4-document').waitFor();
+    expect(await notePage.getByTestId('doc-title').textContent()).toBe('调拨送货单');
+    expect(await notePage.getByTestId('doc-number').textContent()).toContain(transfer.number);
+    expect(await notePage.getByTestId('doc-lines').textContent()).toContain(chips[0]!.name);
+    await notePage.close();
+  });
 });

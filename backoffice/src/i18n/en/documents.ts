@@ -5,6 +5,7 @@ export const documentsEn: typeof documentsZh = {
   invoice: 'Invoice',
   printOrder: 'Print order',
   printReceipt: 'Print receipt note',
+  receiptNotes: 'Goods received notes:',
   printDeliveryNote: 'Print delivery note',
   buyer: 'Buyer',
   sellerHint: 'The seller’s address, phone and bank are set in Admin → Company details.',

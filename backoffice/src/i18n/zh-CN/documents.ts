@@ -3,6 +3,7 @@ export const documentsZh = {
   invoice: '开发票',
   printOrder: '打印订单',
   printReceipt: '打印入库单',
+  receiptNotes: '入库单：',
   printDeliveryNote: '打印送货单',
   buyer: '购买方',
   sellerHint: '销售方的地址、电话和开户行在“管理 → 公司信息”中设置。',
