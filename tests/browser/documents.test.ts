@@ -172,4 +172,29 @@ describe.skipIf(!browserSuiteReady())('A4 invoice of a till sale', () => {
     expect(await notePage.getByTestId('doc-lines').textContent()).toContain(chips[0]!.name);
     await notePage.close();
   });
+
+  it('prints a customer invoice from its drawer and the customer’s statement', async () => {
+    const manager = await apiLogin(server.url, 'manager');
+    const customer = await call<{ id: string }>(manager, 'POST', '/api/customers', {
+      code: 'C-PRINT', name: '杭州西湖餐饮有限公司', invoiceTitle: '杭州西湖餐饮有限公司', taxNumber: '91330100MAWL0001X', address: '杭州市西湖区南山路 8 号',
+      bankName: '招商银行杭州分行', bankAccount: '5719 0812 3456 001',
+    });
+    const { items: sales } = await call<{ items: { id: string }[] }>(manager, 'GET', '/api/sales');
+    const inv = await call<{ id: string; number: string }>(manager, 'POST', '/api/receivables/invoices/from-sale', {
+      saleId: sales[0]!.id, customerId: customer.id, invoiceDate: new Date().toISOString().slice(0, 10),
+    });
+
+    await page.goto(`${server.url}/backoffice/sales/invoices?id=${inv.id}`);
+    const [invoicePage] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('customer-invoice-print').click()]);
+    await invoicePage.getByTestId('a4-document').waitFor();
+    expect(await invoicePage.getByTestId('doc-number').textContent()).toContain(inv.number);
+    expect(await invoicePage.getByTestId('doc-party').first().textContent()).toContain('招商银行杭州分行');
+    expect(await invoicePage.getByTestId('doc-words-zh').textContent()).toBe(amountInWordsZh(gross));
+    await invoicePage.close();
+
+    await page.goto(`${server.url}/backoffice/print/customers/${customer.id}/statement`);
+    await page.getByTestId('a4-document').waitFor();
+    expect(await page.getByTestId('doc-title').textContent()).toBe('客户对账单');
+    expect(await page.getByTestId('doc-lines').textContent()).toContain(inv.number);
+  });
 });

@@ -1,10 +1,11 @@
-import type { DocumentKind, Permission } from '@shopbook/shared';
+import type { Permission } from '@shopbook/shared';
+import type { PrintTarget } from '../features/documents/documents.api.ts';
 import type { RouteRecordRaw } from 'vue-router';
 
 const documentPage = () => import('../features/documents/PrintDocumentPage.vue');
 
-function documentRoute(name: string, path: string, kind: DocumentKind, permission: Permission): RouteRecordRaw {
-  return { path, name, component: documentPage, props: { kind }, meta: { permission } };
+function documentRoute(name: string, path: string, target: PrintTarget, permission: Permission): RouteRecordRaw {
+  return { path, name, component: documentPage, props: { target }, meta: { permission } };
 }
 
 /**
@@ -16,6 +17,8 @@ export const PRINT_ROUTES: RouteRecordRaw[] = [
   documentRoute('printPurchaseReceipt', '/print/purchase-receipts/:id', 'purchase-receipt', 'purchasing.read'),
   documentRoute('printGoodsReceipt', '/print/goods-receipts/:id', 'goods-receipt', 'inventory.read'),
   documentRoute('printDeliveryNote', '/print/transfers/:id', 'delivery-note', 'inventory.read'),
-  documentRoute('printSalesInvoice', '/print/sales/:id/invoice', 'sales-invoice', 'sales.read'),
+  documentRoute('printSalesInvoice', '/print/sales/:id/invoice', 'sale-invoice', 'sales.read'),
+  documentRoute('printCustomerInvoice', '/print/customer-invoices/:id', 'customer-invoice', 'sales.read'),
+  documentRoute('printCustomerStatement', '/print/customers/:id/statement', 'customer-statement', 'sales.read'),
   { path: '/print/labels', name: 'printLabels', component: () => import('../features/labels/PrintLabelsPage.vue'), meta: { permission: 'catalogue.read' } },
 ];

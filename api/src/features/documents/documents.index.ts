@@ -2,8 +2,16 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { PrintDocument } from '@shopbook/shared';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/context.ts';
-import { deliveryNotePrint, goodsReceiptPrint, purchaseOrderPrint, purchaseReceiptPrint, saleInvoicePrint } from './documents.queries.ts';
-import { deliveryNoteDocRoutes, goodsReceiptDocRoutes, purchaseOrderDocRoutes, purchaseReceiptDocRoutes, saleInvoiceDocRoutes } from './documents.routes.ts';
+import { customerInvoicePrint, customerStatementPrint, deliveryNotePrint, goodsReceiptPrint, purchaseOrderPrint, purchaseReceiptPrint, saleInvoicePrint } from './documents.queries.ts';
+import {
+  customerInvoiceDocRoutes,
+  customerStatementDocRoutes,
+  deliveryNoteDocRoutes,
+  goodsReceiptDocRoutes,
+  purchaseOrderDocRoutes,
+  purchaseReceiptDocRoutes,
+  saleInvoiceDocRoutes,
+} from './documents.routes.ts';
 import { documentPdf } from './pdf.ts';
 
 async function sendPdf(c: Context<AppEnv>, doc: PrintDocument) {
@@ -19,11 +27,18 @@ export function registerDocuments(app: OpenAPIHono<AppEnv>) {
     [purchaseReceiptDocRoutes, purchaseReceiptPrint],
     [goodsReceiptDocRoutes, goodsReceiptPrint],
     [deliveryNoteDocRoutes, deliveryNotePrint],
+    [customerInvoiceDocRoutes, customerInvoicePrint],
   ] as const;
   for (const [routes, build] of simple) {
     app.openapi(routes.json, async (c) => c.json(await build(c.var.deps.db, c.req.valid('param').id, c.req.valid('query').lang), 200));
     app.openapi(routes.pdf, async (c) => sendPdf(c, await build(c.var.deps.db, c.req.valid('param').id, c.req.valid('query').lang)));
   }
+
+  // Statements are as of the server's day (the company has no time zone setting yet).
+  const statement = (c: Context<AppEnv>, id: string, lang: 'zh-CN' | 'en') =>
+    customerStatementPrint(c.var.deps.db, id, lang, c.var.deps.clock.now().toISOString().slice(0, 10));
+  app.openapi(customerStatementDocRoutes.json, async (c) => c.json(await statement(c, c.req.valid('param').id, c.req.valid('query').lang), 200));
+  app.openapi(customerStatementDocRoutes.pdf, async (c) => sendPdf(c, await statement(c, c.req.valid('param').id, c.req.valid('query').lang)));
 
   const invoice = (c: Context<AppEnv>, id: string, q: Record<string, string | undefined> & { lang: 'zh-CN' | 'en' }) =>
     saleInvoicePrint(c.var.deps.db, id, q.lang, {

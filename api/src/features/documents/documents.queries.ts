@@ -1,4 +1,5 @@
 import {
+  customerStatementDocument,
   deliveryNoteDocument,
   goodsReceiptDocument,
   purchaseOrderDocument,
@@ -9,13 +10,15 @@ import {
   type InvoiceParty,
   type PrintDocument,
 } from '@shopbook/shared';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { company, customers, products, saleLines, sales, stores, warehouses } from '../../db/schema/index.ts';
 import { DomainError } from '../../http/errors.ts';
 import { getOrder } from '../purchasing/orders.queries.ts';
 import { getReceipt as getPurchaseReceipt } from '../purchasing/receipts.queries.ts';
 import { getReceipt as getDirectReceipt } from '../receipts/receipts.queries.ts';
+import { getInvoice } from '../receivables/invoices.queries.ts';
+import { customerStatement } from '../receivables/reports.queries.ts';
 import { getSupplier } from '../suppliers/suppliers.queries.ts';
 import { getTransfer } from '../transfers/transfers.queries.ts';
 
@@ -108,6 +111,57 @@ export async function saleInvoicePrint(db: DbOrTx, id: string, language: Documen
     buyer: { ...buyer, ...typed },
     lines: lines.map(({ l, name, sku, unit }) => ({ name, sku, unit, qty: l.qty, taxRateBp: l.taxRateBp, net: l.net, tax: l.tax, gross: l.gross })),
     currency: co?.currency ?? 'CNY',
+    language,
+  });
+}
+
+async function companyParty(db: DbOrTx) {
+  const [co] = await db.select().from(company).limit(1);
+  return {
+    currency: co?.currency ?? 'CNY',
+    party: { name: co?.name ?? '', taxNumber: co?.taxNumber ?? '', address: co?.address ?? '', phone: co?.phone ?? '', bankName: co?.bankName ?? '', bankAccount: co?.bankAccount ?? '' },
+  };
+}
+
+async function customerRow(db: DbOrTx, id: string) {
+  const [c] = await db.select().from(customers).where(eq(customers.id, id));
+  if (!c) throw new DomainError('not_found', `no customer ${id}`, 'id');
+  return c;
+}
+
+/** A customer invoice or credit note of the receivables ledger in the VAT invoice layout. */
+export async function customerInvoicePrint(db: DbOrTx, id: string, language: DocumentLanguage): Promise<PrintDocument> {
+  const inv = await getInvoice(db, id);
+  const c = await customerRow(db, inv.customerId);
+  const { currency, party } = await companyParty(db);
+  const ids = [...new Set(inv.lines.map((l) => l.productId))];
+  const units = new Map(ids.length ? (await db.select({ id: products.id, unit: products.unit }).from(products).where(inArray(products.id, ids))).map((p) => [p.id, p.unit]) : []);
+  const [store] = await db.select({ name: stores.name }).from(stores).where(eq(stores.id, inv.storeId));
+  return salesInvoiceDocument({
+    credit: inv.kind === 'credit_note',
+    number: inv.number,
+    issuedAt: inv.invoiceDate,
+    dueDate: inv.kind === 'invoice' ? inv.dueDate : null,
+    reference: '',
+    storeName: store?.name ?? '',
+    seller: party,
+    buyer: { name: inv.buyerTitle || c.name, taxNumber: inv.buyerTaxNumber, address: c.address, phone: c.phone, bankName: c.bankName, bankAccount: c.bankAccount },
+    lines: inv.lines.map((l) => ({ name: l.name, sku: l.sku, unit: units.get(l.productId) ?? '', qty: l.qty, taxRateBp: l.taxRateBp, net: l.net, tax: l.tax, gross: l.gross })),
+    currency,
+    language,
+  });
+}
+
+/** A customer's statement from the receivables ledger, as of today. */
+export async function customerStatementPrint(db: DbOrTx, customerId: string, language: DocumentLanguage, today: string): Promise<PrintDocument> {
+  const c = await customerRow(db, customerId);
+  const { currency, party } = await companyParty(db);
+  return customerStatementDocument({
+    company: party,
+    customer: { code: c.code, name: c.invoiceTitle || c.name, taxNumber: c.taxNumber, address: c.address, phone: c.phone },
+    entries: await customerStatement(db, customerId),
+    asOf: today,
+    currency,
     language,
   });
 }

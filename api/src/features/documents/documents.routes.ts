@@ -36,3 +36,5 @@ export const purchaseReceiptDocRoutes = documentRoutes('purchasing.read', '/api/
 export const goodsReceiptDocRoutes = documentRoutes('inventory.read', '/api/documents/goods-receipts/{id}', 'Goods received note of a receipt without an order', langOnly);
 export const deliveryNoteDocRoutes = documentRoutes('inventory.read', '/api/documents/transfers/{id}', 'Delivery note of a transfer', langOnly);
 export const saleInvoiceDocRoutes = documentRoutes('sales.read', '/api/documents/sales/{id}/invoice', 'A till sale as a VAT invoice', invoiceQuerySchema);
+export const customerInvoiceDocRoutes = documentRoutes('sales.read', '/api/documents/customer-invoices/{id}', 'A customer invoice or credit note in the VAT invoice layout', langOnly);
+export const customerStatementDocRoutes = documentRoutes('sales.read', '/api/documents/customers/{id}/statement', "A customer's statement with the running balance", langOnly);

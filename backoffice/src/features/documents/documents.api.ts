@@ -1,29 +1,28 @@
-import { printDocumentSchema, type DocumentKind, type DocumentLanguage } from '@shopbook/shared';
+import { printDocumentSchema, type DocumentLanguage } from '@shopbook/shared';
 import { api, withQuery } from '../../api/client.ts';
 
-/** Where the API serves each printable document. */
-export function documentPath(kind: DocumentKind, id: string): string {
-  const e = encodeURIComponent(id);
-  switch (kind) {
-    case 'sales-invoice':
-      return `/api/documents/sales/${e}/invoice`;
-    case 'purchase-order':
-      return `/api/documents/purchase-orders/${e}`;
-    case 'purchase-receipt':
-      return `/api/documents/purchase-receipts/${e}`;
-    case 'goods-receipt':
-      return `/api/documents/goods-receipts/${e}`;
-    case 'delivery-note':
-      return `/api/documents/transfers/${e}`;
-  }
+/** What a print page prints: each names the API path of its document. */
+export const PRINT_TARGETS = {
+  'sale-invoice': (id: string) => `/api/documents/sales/${id}/invoice`,
+  'customer-invoice': (id: string) => `/api/documents/customer-invoices/${id}`,
+  'customer-statement': (id: string) => `/api/documents/customers/${id}/statement`,
+  'purchase-order': (id: string) => `/api/documents/purchase-orders/${id}`,
+  'purchase-receipt': (id: string) => `/api/documents/purchase-receipts/${id}`,
+  'goods-receipt': (id: string) => `/api/documents/goods-receipts/${id}`,
+  'delivery-note': (id: string) => `/api/documents/transfers/${id}`,
+} as const;
+export type PrintTarget = keyof typeof PRINT_TARGETS;
+
+export function documentPath(target: PrintTarget, id: string): string {
+  return PRINT_TARGETS[target](encodeURIComponent(id));
 }
 
 export type DocumentQuery = Record<string, string>;
 
 export const documentsApi = {
-  document: (kind: DocumentKind, id: string, lang: DocumentLanguage, extra: DocumentQuery = {}) =>
-    api.get(documentPath(kind, id), printDocumentSchema, { query: { lang, ...extra } }),
+  document: (target: PrintTarget, id: string, lang: DocumentLanguage, extra: DocumentQuery = {}) =>
+    api.get(documentPath(target, id), printDocumentSchema, { query: { lang, ...extra } }),
   /** A plain link: the browser downloads or shows the PDF with the session cookie. */
-  pdfHref: (kind: DocumentKind, id: string, lang: DocumentLanguage, extra: DocumentQuery = {}) =>
-    withQuery(`${documentPath(kind, id)}/pdf`, { lang, ...extra }),
+  pdfHref: (target: PrintTarget, id: string, lang: DocumentLanguage, extra: DocumentQuery = {}) =>
+    withQuery(`${documentPath(target, id)}/pdf`, { lang, ...extra }),
 };

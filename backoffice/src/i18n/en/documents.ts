@@ -6,6 +6,8 @@ export const documentsEn: typeof documentsZh = {
   printOrder: 'Print order',
   printReceipt: 'Print receipt note',
   receiptNotes: 'Goods received notes:',
+  printStatement: 'Print statement',
+  printInvoice: 'Print invoice',
   printDeliveryNote: 'Print delivery note',
   buyer: 'Buyer',
   sellerHint: 'The seller’s address, phone and bank are set in Admin → Company details.',

@@ -4,6 +4,8 @@ export const documentsZh = {
   printOrder: '打印订单',
   printReceipt: '打印入库单',
   receiptNotes: '入库单：',
+  printStatement: '打印对账单',
+  printInvoice: '打印发票',
   printDeliveryNote: '打印送货单',
   buyer: '购买方',
   sellerHint: '销售方的地址、电话和开户行在“管理 → 公司信息”中设置。',

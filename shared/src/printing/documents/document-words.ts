@@ -7,6 +7,8 @@ export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
 const ZH = {
   titles: {
     'sales-invoice': '销售发票（增值税）',
+    'credit-note': '销售发票（红字）',
+    'customer-statement': '客户对账单',
     'purchase-order': '采购订单',
     'purchase-receipt': '采购入库单',
     'goods-receipt': '入库单',
@@ -68,6 +70,14 @@ const ZH = {
   warehouseKeeper: '仓管员',
   supplierSignature: '供应商确认',
   note: '备注',
+  customer: '客户',
+  dueDate: '到期日',
+  entry: '摘要',
+  debit: '借方（应收）',
+  credit: '贷方（已收）',
+  balance: '余额',
+  closingBalance: '期末余额',
+  statementKinds: { invoice: '销售发票', credit_note: '红字发票', payment: '收款' } as Record<string, string>,
   pricesExcludeTax: '单价不含税',
   units: { each: '个', kg: '千克', g: '克', l: '升', ml: '毫升', m: '米', box: '盒', pack: '包', case: '箱', pair: '双', service: '项', card: '张' } as Record<string, string>,
 };
@@ -77,6 +87,8 @@ export type DocumentWords = typeof ZH;
 const EN: DocumentWords = {
   titles: {
     'sales-invoice': 'Sales invoice (VAT)',
+    'credit-note': 'Credit note (VAT)',
+    'customer-statement': 'Customer statement',
     'purchase-order': 'Purchase order',
     'purchase-receipt': 'Goods received note',
     'goods-receipt': 'Goods received note',
@@ -138,6 +150,14 @@ const EN: DocumentWords = {
   warehouseKeeper: 'Storekeeper',
   supplierSignature: 'Supplier',
   note: 'Note',
+  customer: 'Customer',
+  dueDate: 'Due',
+  entry: 'Entry',
+  debit: 'Charged',
+  credit: 'Paid or credited',
+  balance: 'Balance',
+  closingBalance: 'Balance due',
+  statementKinds: { invoice: 'Invoice', credit_note: 'Credit note', payment: 'Payment' },
   pricesExcludeTax: 'Unit prices exclude tax',
   units: { each: 'ea', kg: 'kg', g: 'g', l: 'L', ml: 'mL', m: 'm', box: 'box', pack: 'pack', case: 'case', pair: 'pair', service: 'service', card: 'card' },
 };

@@ -5,3 +5,4 @@ export * from './document-words.ts';
 export * from './document-format.ts';
 export * from './sales-invoice.ts';
 export * from './stock-documents.ts';
+export * from './customer-statement.ts';

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * language and every amount formatted, so the back office's HTML and the API's PDF show
  * the same words and figures from one object and neither formats anything itself.
  */
-export const DOCUMENT_KINDS = ['sales-invoice', 'purchase-order', 'purchase-receipt', 'goods-receipt', 'delivery-note'] as const;
+export const DOCUMENT_KINDS = ['sales-invoice', 'credit-note', 'customer-statement', 'purchase-order', 'purchase-receipt', 'goods-receipt', 'delivery-note'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 const field = z.object({ label: z.string(), value: z.string() });

@@ -27,6 +27,10 @@ export interface InvoiceLine {
 }
 
 export interface InvoiceInput {
+  /** A credit note prints under its own title; its figures are as the document holds them. */
+  credit?: boolean;
+  /** Payment due, for an invoice on account. */
+  dueDate?: string | null;
   number: string;
   issuedAt: string;
   /** The sale it invoices, e.g. a till receipt number. */
@@ -90,13 +94,14 @@ export function salesInvoiceDocument(input: InvoiceInput): PrintDocument {
   const tax = input.lines.reduce((s, l) => s + l.tax, 0);
   const gross = input.lines.reduce((s, l) => s + l.gross, 0);
   return {
-    kind: 'sales-invoice',
+    kind: input.credit ? 'credit-note' : 'sales-invoice',
     language: input.language,
     issuer: input.seller.name,
-    title: w.titles['sales-invoice'],
+    title: w.titles[input.credit ? 'credit-note' : 'sales-invoice'],
     number: input.number,
     meta: present([
       { label: w.date, value: f.date(input.issuedAt) },
+      { label: w.dueDate, value: input.dueDate ? f.date(input.dueDate) : '' },
       { label: w.receiptNo, value: input.reference },
       { label: w.store, value: input.storeName },
       { label: w.currency, value: input.currency },
