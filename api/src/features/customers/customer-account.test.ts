@@ -63,8 +63,12 @@ describeEachDriver('customers at the tills', (driver) => {
     ]);
     // Another customer's sale on account stays theirs.
     const other = onAccount((await setup()).customer.id, 102, '1', (g) => [{ tender: 'account', amount: g, tendered: null, reference: null }]);
+    const before = await body<PullPage>(t.call('GET', '/api/sync/pull/customers?limit=5000', { token: till.token }));
     const pushed = await body<Push>(t.call('POST', '/api/sync/push', { token: till.token, body: { events: [sale, other] } }));
     expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    // The tills hear of the new balance: the customer comes back in the next delta.
+    const delta = await body<PullPage>(t.call('GET', `/api/sync/pull/customers?since=${before.cursor}`, { token: till.token }));
+    expect((delta.rows as PulledCustomer[]).find((c) => c.id === customer.id)?.balance).toBe(2000);
 
     const balance = await body<CustomerBalance>(t.call('GET', `/api/customers/${customer.id}/balance`, { token: manager }));
     expect(balance).toEqual({ customerId: customer.id, salesOnAccount: 2000, refundsToAccount: 0, payments: 0, balance: 2000, creditLimit: 2_000_000, available: 1_998_000 });

@@ -13,6 +13,7 @@ import { postJournalEntry } from '../finance/post-entry.ts';
 import { postMoves } from '../inventory/post-moves.ts';
 import { nextNumber } from '../inventory/numbering.ts';
 import { stores } from '../../db/schema/index.ts';
+import { touchCustomers } from '../customers/touch.ts';
 import { creditedQty, getInvoice, openOf } from './invoices.queries.ts';
 
 type CreditInput = z.output<typeof creditNoteInputSchema>;
@@ -91,6 +92,7 @@ export async function creditInvoice(db: DbOrTx, invoiceId: string, input: Credit
       ...(costBack ? [{ accountCode: ACCOUNTS.inventory.code, debit: costBack, credit: 0 }, { accountCode: ACCOUNTS.costOfGoodsSold.code, debit: 0, credit: costBack }] : []),
     ],
   });
+  await touchCustomers(db, [invoice.customerId]);
   await recordAudit(db, { user, action: 'credit', entity: 'customer_invoice', entityId: invoice.id, after: { creditNote: number, ...input, costBack }, at: now });
   return getInvoice(db, id);
 }

@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/record.ts';
 import { ACCOUNTS } from '../finance/chart.ts';
 import { postJournalEntry } from '../finance/post-entry.ts';
 import { nextNumber } from '../inventory/numbering.ts';
+import { touchCustomers } from '../customers/touch.ts';
 
 type InvoiceInput = z.output<typeof customerInvoiceInputSchema>;
 type SaleInvoiceInput = z.output<typeof saleInvoiceInputSchema>;
@@ -165,6 +166,7 @@ export async function invoiceShipments(db: DbOrTx, input: InvoiceInput, user: Se
       ...(totals.tax ? [{ accountCode: ACCOUNTS.taxPayable.code, debit: 0, credit: totals.tax }] : []),
     ],
   });
+  await touchCustomers(db, [customer.id]);
   await recordAudit(db, { user, action: 'issue', entity: 'customer_invoice', entityId: id, after: { number, ...input }, at: now });
   return getInvoice(db, id);
 }

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record.ts';
 import { ACCOUNTS } from '../finance/chart.ts';
 import { postJournalEntry } from '../finance/post-entry.ts';
 import { nextNumber } from '../inventory/numbering.ts';
+import { touchCustomers } from '../customers/touch.ts';
 import { openOf } from './invoices.queries.ts';
 
 type PaymentInput = z.output<typeof customerPaymentInputSchema>;
@@ -62,6 +63,7 @@ export async function receivePayment(db: DbOrTx, input: PaymentInput, user: Sess
       { accountCode: ACCOUNTS.receivables.code, debit: 0, credit: input.amount },
     ],
   });
+  await touchCustomers(db, [customer.id]);
   await recordAudit(db, { user, action: 'receive', entity: 'customer_payment', entityId: id, after: { number, ...input }, at: now });
   return getPayment(db, id);
 }

@@ -6,6 +6,7 @@ import { DomainError } from '../../http/errors.ts';
 import { ACCOUNTS } from '../finance/chart.ts';
 import { postJournalEntry } from '../finance/post-entry.ts';
 import { postMoves } from '../inventory/post-moves.ts';
+import { touchCustomers } from '../customers/touch.ts';
 import type { ApplyContext } from './ingest.ts';
 import { byAccount, TENDER_ACCOUNT } from './tenders.ts';
 
@@ -72,6 +73,10 @@ export async function applyReturn(ctx: ApplyContext, ret: ReturnV1): Promise<str
   await db.insert(salePayments).values(
     ret.refunds.map((r) => ({ id: newId(), saleId: ret.returnId, kind: 'return' as const, tender: r.tender, amount: -r.amount, tendered: null, reference: r.reference })),
   );
+  if (ret.originalSaleId && ret.refunds.some((r) => r.tender === 'account')) {
+    const [original] = await db.select({ customerId: sales.customerId }).from(sales).where(eq(sales.id, ret.originalSaleId));
+    await touchCustomers(db, [original?.customerId]);
+  }
   const credits = byAccount(ret.refunds.map((r) => ({ account: TENDER_ACCOUNT[r.tender], amount: r.amount })));
   const lines = [...credits].map(([accountCode, amount]) => ({ accountCode, debit: 0, credit: amount }));
   if (ret.totals.net) lines.push({ accountCode: ACCOUNTS.revenue.code, debit: ret.totals.net, credit: 0 });

@@ -6,6 +6,7 @@ import { DomainError } from '../../http/errors.ts';
 import { ACCOUNTS } from '../finance/chart.ts';
 import { postJournalEntry } from '../finance/post-entry.ts';
 import type { ApplyContext } from './ingest.ts';
+import { touchCustomers } from '../customers/touch.ts';
 import { takeOutStock } from './stock-out.ts';
 import { byAccount, TENDER_ACCOUNT } from './tenders.ts';
 import { verifySaleTotals } from './verify-totals.ts';
@@ -62,6 +63,7 @@ export async function applySale(ctx: ApplyContext, sale: SaleV1): Promise<string
     INSERT INTO sale_payments (id, sale_id, kind, tender, amount, tendered, reference)
     SELECT v.* FROM header, (VALUES ${sql.join(paymentRows, sql`, `)}) AS v(id, sale_id, kind, tender, amount, tendered, reference)`);
 
+  if (sale.payments.some((p) => p.tender === 'account')) await touchCustomers(db, [sale.customerId]);
   const debits = byAccount(sale.payments.map((p) => ({ account: TENDER_ACCOUNT[p.tender], amount: p.amount })));
   const lines = [...debits].map(([accountCode, amount]) => ({ accountCode, debit: amount, credit: 0 }));
   if (sale.totals.net) lines.push({ accountCode: ACCOUNTS.revenue.code, debit: 0, credit: sale.totals.net });

@@ -6,6 +6,7 @@ import { rows } from '../../db/rows.ts';
 import { NO_BATCH } from '../../db/schema/index.ts';
 import type { DeviceContext } from '../../http/context.ts';
 import { ACCOUNTS } from '../finance/chart.ts';
+import { touchCustomers } from '../customers/touch.ts';
 import { byAccount, TENDER_ACCOUNT } from './tenders.ts';
 import { verifySaleTotals } from './verify-totals.ts';
 
@@ -202,6 +203,8 @@ export async function applySalesBatch(db: DbOrTx, device: DeviceContext, batch: 
         RETURNING l.product_id, l.qty::text AS qty`,
   );
   if (after.length !== productIds.length) throw new AverageMoved('a stock level’s average changed while the sales were written');
+  // Customers whose account moved, after the levels, in the order the event-by-event path takes them.
+  await touchCustomers(db, batch.filter((b) => b.sale.payments.some((p) => p.tender === 'account')).map((b) => b.sale.customerId));
 
   // Walk the sales in order from the quantities before them: which took a level below zero.
   const running = new Map(after.map((r) => [r.product_id, parseQuantity(r.qty) - level.get(r.product_id)!.dq]));
