@@ -5,14 +5,13 @@ import {
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
-import { customerInvoiceLines, customerInvoices, customers, salesOrderLines, salesOrders } from '../../db/schema/index.ts';
+import { customerInvoiceLines, customerInvoices, customers, salesOrderLines, salesOrders, stores } from '../../db/schema/index.ts';
 import { DomainError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/record.ts';
 import { ACCOUNTS } from '../finance/chart.ts';
 import { postJournalEntry } from '../finance/post-entry.ts';
 import { postMoves } from '../inventory/post-moves.ts';
 import { nextNumber } from '../inventory/numbering.ts';
-import { stores } from '../../db/schema/index.ts';
 import { touchCustomers } from '../customers/touch.ts';
 import { creditedQty, getInvoice, openOf } from './invoices.queries.ts';
 
@@ -54,16 +53,15 @@ export async function creditInvoice(db: DbOrTx, invoiceId: string, input: Credit
   const applied = Math.min(openOf(invoice), totals.gross);
 
   // Goods back into stock at the cost they left with.
-  const moves = picked
-    .filter((p) => p.back)
-    .map((p, k) => {
-      const shipped = parseQuantity(p.order.l.qtyShipped);
-      const unitCost = formatUnitCost4(unitCost4FromTotal(p.order.l.cost, shipped));
-      return {
-        productId: p.line.productId, warehouseId: p.order.warehouseId, qty: p.qty, unitCost, moveType: 'return', docType: 'credit_note', docId: id,
-        userId: user.id, occurredAt: now, ref: k,
-      };
-    });
+  // Each move carries its credit line's index, so the line finds its own cost back.
+  const moves = picked.flatMap((p, i) => {
+    if (!p.back) return [];
+    const unitCost = formatUnitCost4(unitCost4FromTotal(p.order.l.cost, parseQuantity(p.order.l.qtyShipped)));
+    return [{
+      productId: p.line.productId, warehouseId: p.order.warehouseId, qty: p.qty, unitCost, moveType: 'return', docType: 'credit_note', docId: id,
+      userId: user.id, occurredAt: now, ref: i,
+    }];
+  });
   const posted = moves.length ? await postMoves(db, moves) : [];
   const costBack = posted.reduce((s, m) => s + m.value, 0);
 
@@ -74,7 +72,7 @@ export async function creditInvoice(db: DbOrTx, invoiceId: string, input: Credit
   });
   await db.insert(customerInvoiceLines).values(
     picked.map((p, i) => {
-      const move = posted.find((m) => m.productId === p.line.productId && m.qty === p.qty && p.back);
+      const move = posted.find((m) => m.ref === i);
       return {
         id: newId(), invoiceId: id, lineNo: i + 1, productId: p.line.productId, sourceLineId: p.line.id, qty: p.qty, price: p.line.price, taxRateBp: p.line.taxRateBp,
         net: p.net, tax: p.tax, gross: p.gross, qtyReturned: p.back ? p.qty : '0', costReturned: move?.value ?? 0,

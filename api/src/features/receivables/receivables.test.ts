@@ -145,4 +145,38 @@ describeEachDriver('receivables: invoices, credit notes, payments', (driver) => 
     expect((await t.call('POST', '/api/receivables/invoices/from-sale', { token: manager, body: { saleId: sale.id, customerId: customer.id, invoiceDate: '2026-03-02' } })).status).toBe(409);
     expect((await t.call('POST', `/api/receivables/invoices/${inv.id}/credit`, { token: manager, body: { reason: 'x', creditDate: '2026-03-02', lines: [{ invoiceLineId: inv.lines[0]!.id, qty: '1' }] } })).status).toBe(422);
   });
+
+  it('refuses bad input at every endpoint naming the field, and changes nothing', async () => {
+    const { store, customer, manager } = await setup();
+    const accountant = await t.login('accountant');
+    const footprint = async () =>
+      (await rows<{ s: string }>(t.database.db, sql`SELECT concat_ws('|', (SELECT count(*) FROM customer_invoices), (SELECT count(*) FROM customer_payments),
+        (SELECT count(*) FROM journal_entries), (SELECT coalesce(sum(qty_invoiced), 0) FROM sales_order_lines)) AS s`))[0]!.s;
+    const before = await footprint();
+    const nobody = '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a21';
+    const cases: [string, string, string, object | undefined, number, string][] = [
+      [manager, 'POST', '/api/receivables/invoices', { customerId: 'x', storeId: store, invoiceDate: '2026-03-02', lines: [{ orderLineId: nobody, qty: '1' }] }, 400, 'customerId'],
+      [manager, 'POST', '/api/receivables/invoices', { customerId: customer.id, storeId: store, invoiceDate: '2.3.2026', lines: [{ orderLineId: nobody, qty: '1' }] }, 400, 'invoiceDate'],
+      [manager, 'POST', '/api/receivables/invoices', { customerId: customer.id, storeId: store, invoiceDate: '2026-03-02', lines: [] }, 400, 'lines'],
+      [manager, 'POST', '/api/receivables/invoices', { customerId: customer.id, storeId: store, invoiceDate: '2026-03-02', lines: [{ orderLineId: nobody, qty: '0' }] }, 400, 'lines.0.qty'],
+      [manager, 'POST', '/api/receivables/invoices', { customerId: customer.id, storeId: store, invoiceDate: '2026-03-02', lines: [{ orderLineId: nobody, qty: '1' }] }, 422, 'lines.0.orderLineId'],
+      [manager, 'POST', '/api/receivables/invoices', { customerId: nobody, storeId: store, invoiceDate: '2026-03-02', lines: [{ orderLineId: nobody, qty: '1' }] }, 422, 'customerId'],
+      [manager, 'POST', '/api/receivables/invoices/from-sale', { saleId: nobody, invoiceDate: '2026-03-02' }, 422, 'saleId'],
+      [manager, 'POST', `/api/receivables/invoices/${nobody}/credit`, { reason: '', creditDate: '2026-03-02', lines: [{ invoiceLineId: nobody, qty: '1' }] }, 400, 'reason'],
+      [manager, 'POST', `/api/receivables/invoices/${nobody}/credit`, { reason: 'x', creditDate: '2026-03-02', lines: [{ invoiceLineId: nobody, qty: '1' }] }, 404, 'id'],
+      [accountant, 'POST', '/api/receivables/payments', { customerId: customer.id, paymentDate: '2026-03-02', method: 'cheque', amount: 1 }, 400, 'method'],
+      [accountant, 'POST', '/api/receivables/payments', { customerId: customer.id, paymentDate: '2026-03-02', method: 'bank', amount: 0 }, 400, 'amount'],
+      [accountant, 'POST', '/api/receivables/payments', { customerId: customer.id, paymentDate: '2026-03-02', method: 'bank', amount: 1, allocations: [{ invoiceId: nobody, amount: 2 }] }, 400, 'allocations'],
+      [accountant, 'POST', '/api/receivables/payments', { customerId: customer.id, paymentDate: '2026-03-02', method: 'bank', amount: 1, allocations: [{ invoiceId: nobody, amount: 1 }] }, 422, 'allocations.0.invoiceId'],
+      [accountant, 'GET', '/api/receivables/aging?asOf=yesterday', undefined, 400, 'asOf'],
+      [manager, 'GET', '/api/receivables/invoiceable?customerId=nope', undefined, 400, 'customerId'],
+    ];
+    for (const [token, method, path, b, status, field] of cases) {
+      const res = await t.call(method as 'POST', path, { token, ...(b ? { body: b } : {}) });
+      expect(res.status, `${path} ${field}`).toBe(status);
+      expect(((await res.json()) as ErrorBody).error.field, `${path} ${field}`).toBe(field);
+    }
+    expect(await footprint()).toBe(before);
+    expect((await t.call('GET', '/api/receivables/invoices', { token: await t.login('cashier') })).status).toBe(403);
+  });
 });
