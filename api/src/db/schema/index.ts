@@ -15,3 +15,4 @@ export * from './payables.ts';
 export * from './sales-orders.ts';
 export * from './customers.ts';
 export * from './receivables.ts';
+export * from './sales-targets.ts';

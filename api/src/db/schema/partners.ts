@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './auth.ts';
 import { products } from './catalogue.ts';
 
 export const suppliers = pgTable('suppliers', {
@@ -49,10 +50,12 @@ export const customers = pgTable('customers', {
   note: text('note').notNull().default(''),
   /** Archived customers keep their history but leave the tills and take no new sales. */
   status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
+  /** The salesperson looking after the customer; staff without sales.all see only their own. */
+  salespersonId: uuid('salesperson_id').references(() => users.id),
   revision: bigint('revision', { mode: 'number' }).notNull().default(sql`nextval('catalogue_revision')`),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
-});
+}, (t) => [index('customers_salesperson_idx').on(t.salespersonId)]);
 
 /** What a supplier sells us: their item code, pack size, price and minimum order. */
 export const supplierProducts = pgTable(

@@ -25,8 +25,10 @@ export const salesOrders = pgTable(
     net: bigint('net', { mode: 'number' }).notNull(),
     tax: bigint('tax', { mode: 'number' }).notNull(),
     gross: bigint('gross', { mode: 'number' }).notNull(),
-    /** The salesperson: whoever created it. */
+    /** Who created it. */
     createdBy: uuid('created_by').references(() => users.id),
+    /** The salesperson the order belongs to (the customer's by default); staff without sales.all see only their own. */
+    salespersonId: uuid('salesperson_id').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     confirmedBy: uuid('confirmed_by').references(() => users.id),
@@ -35,7 +37,10 @@ export const salesOrders = pgTable(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelReason: text('cancel_reason'),
   },
-  (t) => [index('sales_orders_customer_idx').on(t.customerId), index('sales_orders_status_idx').on(t.status, t.warehouseId)],
+  (t) => [
+    index('sales_orders_customer_idx').on(t.customerId), index('sales_orders_status_idx').on(t.status, t.warehouseId),
+    index('sales_orders_salesperson_idx').on(t.salespersonId),
+  ],
 );
 
 export const salesOrderLines = pgTable(
