@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { LogoRaster } from '@shopbook/shared';
+import { bigint, boolean, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** One row: the company this installation books for. Its presence means setup is done. */
 export const company = pgTable('company', {
@@ -23,6 +24,8 @@ export const stores = pgTable('stores', {
   active: boolean('active').notNull().default(true),
   receiptHeader: text('receipt_header').notNull().default(''),
   receiptFooter: text('receipt_footer').notNull().default(''),
+  /** The printer raster printed above the header; tills pull it with the store. */
+  receiptLogo: jsonb('receipt_logo').$type<LogoRaster>(),
   revision: bigint('revision', { mode: 'number' }).notNull().default(sql`nextval('catalogue_revision')`),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });
