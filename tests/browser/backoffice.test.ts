@@ -68,7 +68,7 @@ describe.skipIf(!ready)('back office with demo data', () => {
 
       expect(await countOf(page, 'products')).toBeGreaterThan(0);
       expect(await countOf(page, 'categories')).toBeGreaterThan(0);
-      expect(await countOf(page, 'users')).toBe(6);
+      expect(await countOf(page, 'users')).toBe(7);
       await page.locator('[data-testid="category-chart"] canvas').first().waitFor();
     });
 

@@ -16,7 +16,7 @@ describeEachDriver('demo data', (driver) => {
     expect(await n(products)).toBeLessThanOrEqual(330);
     expect(await n(suppliers)).toBe(5);
     expect(await n(customers)).toBe(20);
-    expect(await n(users)).toBe(6);
+    expect(await n(users)).toBe(7);
     expect((await db.select().from(warehouses)).map((w) => w.kind).sort()).toEqual(['central', 'store', 'store', 'transit']);
     expect((await db.select().from(taxRates)).map((r) => r.rateBasisPoints).sort((a, b) => a - b)).toEqual([0, 600, 900, 1300]);
     expect((await db.select().from(categories).where(eq(categories.code, 'BEV-SOFT'))).length).toBe(1);
@@ -31,7 +31,7 @@ describeEachDriver('demo data', (driver) => {
 
   it('does nothing when run again', async () => {
     expect(await seedDemo(t.database.db, t.clock.now())).toBe(false);
-    expect((await t.database.db.select({ n: count() }).from(users))[0]!.n).toBe(6);
+    expect((await t.database.db.select({ n: count() }).from(users))[0]!.n).toBe(7);
   });
 
   it('gives every role a working login and a dashboard to the ones allowed one', async () => {

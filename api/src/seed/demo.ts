@@ -18,6 +18,7 @@ export const DEMO_USERS = [
   { username: 'clerk', displayName: '赵库管 Warehouse clerk', roles: ['clerk'] },
   { username: 'cashier', displayName: '陈收银 Cashier', roles: ['cashier'] },
   { username: 'accountant', displayName: '刘会计 Accountant', roles: ['accountant'] },
+  { username: 'salesperson', displayName: '孙销售 Salesperson', roles: ['salesperson'] },
 ] as const;
 
 /**

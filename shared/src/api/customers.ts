@@ -33,6 +33,15 @@ const pageOf = {
   pageSize: z.coerce.number({ message: 'pageSize must be a number' }).int('pageSize must be a whole number').min(1, 'pageSize is at least 1').max(500, 'pageSize is at most 500').default(50),
 };
 
+/** A list filter by salesperson: a user's id, or `me` for the caller's own. */
+export const salespersonFilterSchema = z
+  .string({ message: 'salespersonId must be a uuid or me' })
+  .refine((v) => v === 'me' || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v), 'salespersonId must be a uuid or me');
+
+/** Someone who can be assigned customers and orders: an active user who can sell on order. */
+export const salespersonSchema = z.object({ id: z.string(), username: z.string(), displayName: z.string() });
+export type Salesperson = z.infer<typeof salespersonSchema>;
+
 export const CUSTOMER_STATUSES = ['active', 'archived'] as const;
 export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
 export const CUSTOMER_CATEGORIES = ['retail', 'wholesale', 'vip'] as const;
@@ -88,6 +97,12 @@ export const customerInputSchema = z
     note: optionalText('note', 1000),
     contacts: z.array(customerContactInputSchema, { message: 'contacts must be a list' }).max(20, 'at most 20 contacts').default([]),
     addresses: z.array(customerAddressInputSchema, { message: 'addresses must be a list' }).max(20, 'at most 20 addresses').default([]),
+    /**
+     * The salesperson looking after the customer: an active user who can sell on order.
+     * Left out: unchanged on an update; on a new customer the creator when they see only
+     * their own customers, else nobody. null: nobody.
+     */
+    salespersonId: z.uuid({ message: 'salespersonId must be a uuid' }).nullable().optional(),
   })
   .superRefine((c, ctx) => {
     const defaults = new Set<AddressKind>();
@@ -119,6 +134,8 @@ export const customerSummarySchema = z.object({
   status: z.enum(CUSTOMER_STATUSES),
   /** What the customer owes on account now (see the balance endpoint). */
   balance: z.number().int(),
+  salespersonId: z.string().nullable(),
+  salespersonName: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -140,6 +157,7 @@ export const customerQuerySchema = z.object({
   q: z.string({ message: 'q must be text' }).trim().max(100, 'q is at most 100 characters').optional(),
   status: z.enum([...CUSTOMER_STATUSES, 'all'], { message: 'status must be active, archived or all' }).default('active'),
   category: z.enum(CUSTOMER_CATEGORIES, { message: 'category must be retail, wholesale or vip' }).optional(),
+  salespersonId: salespersonFilterSchema.optional(),
   ...pageOf,
 });
 export const customerPageSchema = z.object({ items: z.array(customerSummarySchema), total: z.number().int() });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { serialListSchema } from '../inventory/serials.ts';
 import { SALES_ORDER_STATUSES } from '../sales-orders/rules.ts';
+import { salespersonFilterSchema } from './customers.ts';
 import { quantityStringSchema } from './inventory.ts';
 
 /** Wire schemas of sales orders and their delivery notes. Money: integer minor units, before tax. */
@@ -17,6 +18,8 @@ export const salesOrderInputSchema = z.object({
   reference: textOf('reference', 100).default(''),
   deliveryDate: z.iso.date({ message: 'deliveryDate must be a date YYYY-MM-DD' }).nullable().default(null),
   note: textOf('note', 500).default(''),
+  /** Left out: the customer's salesperson on a new order (else the creator when they see only their own), unchanged on an update. */
+  salespersonId: uuidOf('salespersonId').nullable().optional(),
   lines: z
     .array(
       z.object({
@@ -71,6 +74,8 @@ export const salesOrderSummarySchema = z.object({
   tax: z.number().int(),
   gross: z.number().int(),
   createdBy: z.string().nullable(),
+  salespersonId: z.string().nullable(),
+  salespersonName: z.string().nullable(),
   createdAt: z.string(),
   confirmedAt: z.string().nullable(),
 });
@@ -88,6 +93,7 @@ export const salesOrderQuerySchema = z.object({
   status: z.enum(SALES_ORDER_STATUSES, { message: `status must be one of ${SALES_ORDER_STATUSES.join(', ')}` }).optional(),
   customerId: uuidOf('customerId').optional(),
   warehouseId: uuidOf('warehouseId').optional(),
+  salespersonId: salespersonFilterSchema.optional(),
   q: textOf('q', 100).optional(),
 });
 

@@ -22,6 +22,10 @@ export const PERMISSIONS = [
   'customers.write',
   'sales.read',
   'sales.write',
+  /** See every customer and order, not only the ones assigned to oneself. */
+  'sales.all',
+  /** Set the monthly sales targets of stores and salespeople. */
+  'targets.write',
   'pos.sell',
   'pos.refund',
   'pos.discount.override',

@@ -1,6 +1,6 @@
 import { PERMISSIONS, type Permission } from './permissions.ts';
 
-export const ROLES = ['owner', 'manager', 'purchaser', 'clerk', 'cashier', 'accountant'] as const;
+export const ROLES = ['owner', 'manager', 'purchaser', 'clerk', 'cashier', 'accountant', 'salesperson'] as const;
 export type Role = (typeof ROLES)[number];
 
 const ALL: readonly Permission[] = PERMISSIONS;
@@ -42,11 +42,23 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'suppliers.read',
     'customers.read',
     'sales.read',
+    'sales.all',
     'finance.read',
     'finance.post',
     'finance.close',
     'reports.read',
     'audit.read',
+  ],
+  // Sells on order to the customers assigned to them: no sales.all, so only their own
+  // customers and orders, and nothing of the books.
+  salesperson: [
+    'dashboard.view',
+    'catalogue.read',
+    'inventory.read',
+    'customers.read',
+    'customers.write',
+    'sales.read',
+    'sales.write',
   ],
 };
 

@@ -20,4 +20,6 @@ ALTER TABLE "sales_targets" ADD CONSTRAINT "sales_targets_updated_by_users_id_fk
 ALTER TABLE "customers" ADD CONSTRAINT "customers_salesperson_id_users_id_fk" FOREIGN KEY ("salesperson_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sales_orders" ADD CONSTRAINT "sales_orders_salesperson_id_users_id_fk" FOREIGN KEY ("salesperson_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "customers_salesperson_idx" ON "customers" USING btree ("salesperson_id");--> statement-breakpoint
-CREATE INDEX "sales_orders_salesperson_idx" ON "sales_orders" USING btree ("salesperson_id");
+CREATE INDEX "sales_orders_salesperson_idx" ON "sales_orders" USING btree ("salesperson_id");--> statement-breakpoint
+-- Until now an order's salesperson was whoever created it.
+UPDATE "sales_orders" SET "salesperson_id" = "created_by" WHERE "salesperson_id" IS NULL;

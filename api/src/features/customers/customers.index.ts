@@ -3,14 +3,17 @@ import type { AppEnv } from '../../http/context.ts';
 import { customerBalance } from './balance.queries.ts';
 import { createCustomer, getCustomer, listCustomers, setCustomerStatus, updateCustomer } from './customers.queries.ts';
 import {
-  archiveCustomerRoute, createCustomerRoute, customerBalanceRoute, customerHistoryRoute, getCustomerRoute, listCustomersRoute, restoreCustomerRoute,
+  archiveCustomerRoute, createCustomerRoute, listSalespeopleRoute, customerBalanceRoute, customerHistoryRoute, getCustomerRoute, listCustomersRoute, restoreCustomerRoute,
   updateCustomerRoute,
 } from './customers.routes.ts';
 import { purchaseHistory } from './history.queries.ts';
+import { listSalespeople, ownScope } from './salespeople.queries.ts';
 
 export function registerCustomers(app: OpenAPIHono<AppEnv>) {
-  app.openapi(listCustomersRoute, async (c) => c.json(await listCustomers(c.var.deps.db, c.req.valid('query')), 200));
-  app.openapi(getCustomerRoute, async (c) => c.json(await getCustomer(c.var.deps.db, c.req.valid('param').id), 200));
+  app.openapi(listCustomersRoute, async (c) => c.json(await listCustomers(c.var.deps.db, c.req.valid('query'), c.var.user!), 200));
+  // Before /{id}, which would take "salespeople" for an id.
+  app.openapi(listSalespeopleRoute, async (c) => c.json({ items: await listSalespeople(c.var.deps.db) }, 200));
+  app.openapi(getCustomerRoute, async (c) => c.json(await getCustomer(c.var.deps.db, c.req.valid('param').id, ownScope(c.var.user!)), 200));
   app.openapi(createCustomerRoute, async (c) => {
     const { db, clock } = c.var.deps;
     const body = c.req.valid('json');
@@ -32,13 +35,13 @@ export function registerCustomers(app: OpenAPIHono<AppEnv>) {
   app.openapi(customerHistoryRoute, async (c) => {
     const { db } = c.var.deps;
     const { id } = c.req.valid('param');
-    await getCustomer(db, id); // 404 for an unknown customer rather than an empty page
+    await getCustomer(db, id, ownScope(c.var.user!)); // 404 for an unknown or someone else's customer rather than an empty page
     return c.json(await purchaseHistory(db, id, c.req.valid('query')), 200);
   });
   app.openapi(customerBalanceRoute, async (c) => {
     const { db } = c.var.deps;
     const { id } = c.req.valid('param');
-    const customer = await getCustomer(db, id);
+    const customer = await getCustomer(db, id, ownScope(c.var.user!));
     const parts = await customerBalance(db, id);
     return c.json({ customerId: id, ...parts, creditLimit: customer.creditLimit, available: customer.creditLimit - parts.balance }, 200);
   });

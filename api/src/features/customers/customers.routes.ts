@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import {
   apiErrorSchema, customerBalanceSchema, customerHistoryPageSchema, customerHistoryQuerySchema, customerInputSchema, customerPageSchema, customerQuerySchema,
-  customerSchema,
+  customerSchema, salespersonSchema,
 } from '@shopbook/shared';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 
@@ -13,6 +13,12 @@ export const listCustomersRoute = defineRoute('customers.read', {
   summary: 'Search customers by code or name prefix, phone or tax number; by status and category; paged, with each balance',
   request: { query: customerQuerySchema },
   responses: { 200: jsonResponse(customerPageSchema, 'A page of customers') },
+});
+
+export const listSalespeopleRoute = defineRoute('customers.read', {
+  method: 'get', path: '/api/customers/salespeople', tags: ['customers'],
+  summary: 'Active users who can sell on order: whom customers and orders can be assigned to',
+  responses: { 200: jsonResponse(z.object({ items: z.array(salespersonSchema) }), 'Salespeople') },
 });
 
 export const getCustomerRoute = defineRoute('customers.read', {

@@ -8,6 +8,14 @@ import {
   statementRoute,
 } from './receivables.routes.ts';
 import { customerStatement, receivablesAging } from './reports.queries.ts';
+import type { SessionUser } from '@shopbook/shared';
+import { DomainError } from '../../http/errors.ts';
+import { ownScope } from '../customers/salespeople.queries.ts';
+
+/** Invoicing is for staff who see every customer (sales.all); sales staff limited to their own customers do not issue invoices. */
+function requireAllSales(user: SessionUser) {
+  if (ownScope(user)) throw new DomainError('forbidden', 'only staff who see every customer and order issue invoices and credit notes', 'customerId');
+}
 
 /** Receivables (应收): customer invoices and credit notes, payments, aging and statements. */
 export function registerReceivables(app: OpenAPIHono<AppEnv>) {
@@ -16,17 +24,20 @@ export function registerReceivables(app: OpenAPIHono<AppEnv>) {
   app.openapi(invoiceSaleRoute, async (c) => {
     const { db, clock } = c.var.deps;
     const body = c.req.valid('json');
+    requireAllSales(c.var.user!);
     return c.json(await db.transaction((tx) => invoiceSale(tx, body, c.var.user!, clock.now())), 201);
   });
   app.openapi(getInvoiceRoute, async (c) => c.json(await getInvoice(c.var.deps.db, c.req.valid('param').id), 200));
   app.openapi(invoiceShipmentsRoute, async (c) => {
     const { db, clock } = c.var.deps;
     const body = c.req.valid('json');
+    requireAllSales(c.var.user!);
     return c.json(await db.transaction((tx) => invoiceShipments(tx, body, c.var.user!, clock.now())), 201);
   });
   app.openapi(creditRoute, async (c) => {
     const { db, clock } = c.var.deps;
     const body = c.req.valid('json');
+    requireAllSales(c.var.user!);
     return c.json(await db.transaction((tx) => creditInvoice(tx, c.req.valid('param').id, body, c.var.user!, clock.now())), 201);
   });
   app.openapi(receivePaymentRoute, async (c) => {

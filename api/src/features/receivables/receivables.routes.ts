@@ -11,16 +11,18 @@ const notFound = jsonResponse(apiErrorSchema, 'Not found');
 const refused = jsonResponse(apiErrorSchema, 'Refused: the field named says why (nothing changed)');
 const tags = ['receivables'];
 
-export const listInvoicesRoute = defineRoute('sales.read', {
+// Invoices, payments and statements are the books of every customer: only staff who see
+// every customer and order (sales.all) read them, not sales staff limited to their own.
+export const listInvoicesRoute = defineRoute('sales.all', {
   method: 'get', path: '/api/receivables/invoices', tags, summary: 'Customer invoices and credit notes, newest first; open=true: with something left',
   request: { query: customerInvoiceQuerySchema },
   responses: { 200: jsonResponse(z.object({ items: z.array(customerInvoiceSummarySchema) }), 'Invoices') },
 });
-export const getInvoiceRoute = defineRoute('sales.read', {
+export const getInvoiceRoute = defineRoute('sales.all', {
   method: 'get', path: '/api/receivables/invoices/{id}', tags, summary: 'One invoice or credit note with its lines and the tax per rate',
   request: { params: idParam }, responses: { 200: jsonResponse(customerInvoiceSchema, 'Invoice'), 404: notFound },
 });
-export const invoiceableRoute = defineRoute('sales.read', {
+export const invoiceableRoute = defineRoute('sales.all', {
   method: 'get', path: '/api/receivables/invoiceable', tags, summary: "A customer's shipped sales-order lines not yet invoiced",
   request: { query: z.object({ customerId: z.uuid({ message: 'customerId must be a uuid' }) }) },
   responses: { 200: jsonResponse(z.object({ items: z.array(invoiceableShipmentLineSchema) }), 'Lines') },
@@ -42,7 +44,7 @@ export const receivePaymentRoute = defineRoute('finance.post', {
   method: 'post', path: '/api/receivables/payments', tags, summary: "A customer's payment: settles invoices; the rest stays as their credit",
   request: { body: jsonBody(customerPaymentInputSchema) }, responses: { 201: jsonResponse(customerPaymentSchema, 'Received'), 422: refused },
 });
-export const getPaymentRoute = defineRoute('sales.read', {
+export const getPaymentRoute = defineRoute('sales.all', {
   method: 'get', path: '/api/receivables/payments/{id}', tags, summary: 'One customer payment and what it settled',
   request: { params: idParam }, responses: { 200: jsonResponse(customerPaymentSchema, 'Payment'), 404: notFound },
 });
@@ -51,7 +53,7 @@ export const agingRoute = defineRoute('finance.read', {
   request: { query: agingQuerySchema },
   responses: { 200: jsonResponse(z.object({ asOf: z.string(), items: z.array(receivablesAgingRowSchema) }), 'Aging') },
 });
-export const statementRoute = defineRoute('sales.read', {
+export const statementRoute = defineRoute('sales.all', {
   method: 'get', path: '/api/receivables/customers/{id}/statement', tags, summary: "A customer's statement with the running balance",
   request: { params: idParam }, responses: { 200: jsonResponse(z.object({ items: z.array(statementEntrySchema) }), 'Statement'), 404: notFound },
 });

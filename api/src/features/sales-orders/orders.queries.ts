@@ -6,50 +6,58 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import { rows } from '../../db/rows.ts';
-import { customers, products, salesOrderLines, salesOrders, taxRates, warehouses } from '../../db/schema/index.ts';
+import { customers, products, salesOrderLines, salesOrders, taxRates, users, warehouses } from '../../db/schema/index.ts';
 import { DomainError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/record.ts';
 import { nextNumber } from '../inventory/numbering.ts';
 import { customerBalance } from '../customers/balance.queries.ts';
+import { assignSalesperson, ownScope } from '../customers/salespeople.queries.ts';
 
 type OrderInput = z.output<typeof salesOrderInputSchema>;
 type OrderQuery = z.output<typeof salesOrderQuerySchema>;
 const qtyText = (q: string) => formatQuantity(parseQuantity(q));
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-function summaryOf(o: typeof salesOrders.$inferSelect, customer: { code: string; name: string }, warehouseCode: string): SalesOrderSummary {
+function summaryOf(o: typeof salesOrders.$inferSelect, customer: { code: string; name: string }, warehouseCode: string, salespersonName: string | null): SalesOrderSummary {
   return {
     id: o.id, number: o.number, customerId: o.customerId, customerCode: customer.code, customerName: customer.name, warehouseId: o.warehouseId, warehouseCode,
     status: o.status, reference: o.reference, deliveryDate: o.deliveryDate, note: o.note, net: o.net, tax: o.tax, gross: o.gross, createdBy: o.createdBy,
-    createdAt: o.createdAt.toISOString(), confirmedAt: iso(o.confirmedAt),
+    salespersonId: o.salespersonId, salespersonName, createdAt: o.createdAt.toISOString(), confirmedAt: iso(o.confirmedAt),
   };
 }
 
-export async function listOrders(db: DbOrTx, q: OrderQuery): Promise<SalesOrderSummary[]> {
+/** Newest first; a user without sales.all sees only the orders assigned to them. */
+export async function listOrders(db: DbOrTx, q: OrderQuery, user: SessionUser): Promise<SalesOrderSummary[]> {
   const where: SQL[] = [];
+  const scope = ownScope(user);
+  if (scope) where.push(eq(salesOrders.salespersonId, scope));
+  if (q.salespersonId) where.push(eq(salesOrders.salespersonId, q.salespersonId === 'me' ? user.id : q.salespersonId));
   if (q.status) where.push(eq(salesOrders.status, q.status));
   if (q.customerId) where.push(eq(salesOrders.customerId, q.customerId));
   if (q.warehouseId) where.push(eq(salesOrders.warehouseId, q.warehouseId));
   if (q.q) where.push(sql`(${salesOrders.number} ILIKE ${`%${q.q}%`} OR ${customers.name} ILIKE ${`%${q.q}%`} OR ${customers.code} ILIKE ${`${q.q}%`} OR ${salesOrders.reference} ILIKE ${`%${q.q}%`})`);
   const list = await db
-    .select({ o: salesOrders, code: customers.code, name: customers.name, wh: warehouses.code })
+    .select({ o: salesOrders, code: customers.code, name: customers.name, wh: warehouses.code, salesperson: users.displayName })
     .from(salesOrders)
     .innerJoin(customers, eq(customers.id, salesOrders.customerId))
     .innerJoin(warehouses, eq(warehouses.id, salesOrders.warehouseId))
+    .leftJoin(users, eq(users.id, salesOrders.salespersonId))
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(salesOrders.createdAt))
     .limit(500);
-  return list.map((r) => summaryOf(r.o, { code: r.code, name: r.name }, r.wh));
+  return list.map((r) => summaryOf(r.o, { code: r.code, name: r.name }, r.wh, r.salesperson));
 }
 
-export async function getOrder(db: DbOrTx, id: string): Promise<SalesOrder> {
+/** One order; with `scope` (see ownScope) someone else's order is not found, like one that does not exist. */
+export async function getOrder(db: DbOrTx, id: string, scope: string | null = null): Promise<SalesOrder> {
   const [head] = await db
-    .select({ o: salesOrders, code: customers.code, name: customers.name, wh: warehouses.code })
+    .select({ o: salesOrders, code: customers.code, name: customers.name, wh: warehouses.code, salesperson: users.displayName })
     .from(salesOrders)
     .innerJoin(customers, eq(customers.id, salesOrders.customerId))
     .innerJoin(warehouses, eq(warehouses.id, salesOrders.warehouseId))
+    .leftJoin(users, eq(users.id, salesOrders.salespersonId))
     .where(eq(salesOrders.id, id));
-  if (!head) throw new DomainError('not_found', `no sales order ${id}`, 'id');
+  if (!head || (scope && head.o.salespersonId !== scope)) throw new DomainError('not_found', `no sales order ${id}`, 'id');
   const lines = await db
     .select({ l: salesOrderLines, sku: products.sku, name: products.name, unit: products.unit })
     .from(salesOrderLines)
@@ -72,7 +80,7 @@ export async function getOrder(db: DbOrTx, id: string): Promise<SalesOrder> {
   const short = out.filter((l) => parseQuantity(l.qtyBackorder) > 0);
   const expected = short.length ? await earliestSupply(db, head.o.warehouseId, short.map((l) => l.productId)) : new Map<string, string>();
   return {
-    ...summaryOf(head.o, { code: head.code, name: head.name }, head.wh),
+    ...summaryOf(head.o, { code: head.code, name: head.name }, head.wh, head.salesperson),
     lines: out,
     shipments: shipments.map((s) => ({ id: s.id, number: s.number, createdAt: new Date(s.created_at).toISOString(), cost: Number(s.cost), lineCount: Number(s.n) })),
     shortages: short.map((l) => ({ lineId: l.id, sku: l.sku, backorder: l.qtyBackorder, expectedDate: expected.get(l.productId) ?? null })),
@@ -117,11 +125,14 @@ async function pricedLines(db: DbOrTx, input: OrderInput) {
   });
 }
 
-async function checkParties(db: DbOrTx, input: OrderInput) {
+/** The customer (one of the user's own unless they hold sales.all) and an active warehouse. */
+async function checkParties(db: DbOrTx, input: OrderInput, user: SessionUser) {
+  const scope = ownScope(user);
   const [customer] = await db.select().from(customers).where(eq(customers.id, input.customerId));
-  if (!customer) throw new DomainError('unprocessable', 'no such customer', 'customerId');
+  if (!customer || (scope && customer.salespersonId !== scope)) throw new DomainError('unprocessable', 'no such customer', 'customerId');
   const [wh] = await db.select().from(warehouses).where(eq(warehouses.id, input.warehouseId));
   if (!wh || !wh.active || wh.kind === 'transit') throw new DomainError('unprocessable', 'no such active warehouse', 'warehouseId');
+  return customer;
 }
 
 const totalsOf = (lines: { net: number; tax: number; gross: number }[]) => ({
@@ -129,37 +140,43 @@ const totalsOf = (lines: { net: number; tax: number; gross: number }[]) => ({
 });
 
 export async function createOrder(db: DbOrTx, input: OrderInput, user: SessionUser, now: Date): Promise<SalesOrder> {
-  await checkParties(db, input);
+  const customer = await checkParties(db, input, user);
+  // The customer's salesperson by default, else the creator when they see only their own.
+  const salespersonId = input.salespersonId === undefined
+    ? (customer.salespersonId ?? ownScope(user))
+    : await assignSalesperson(db, input.salespersonId, user, null);
   const lines = await pricedLines(db, input);
   const id = newId();
   const number = await nextNumber(db, 'SO', now.getUTCFullYear());
   await db.insert(salesOrders).values({
     id, number, customerId: input.customerId, warehouseId: input.warehouseId, reference: input.reference, deliveryDate: input.deliveryDate, note: input.note,
-    ...totalsOf(lines), createdBy: user.id, createdAt: now, updatedAt: now,
+    ...totalsOf(lines), createdBy: user.id, salespersonId, createdAt: now, updatedAt: now,
   });
   await db.insert(salesOrderLines).values(lines.map((l, i) => ({ id: newId(), orderId: id, lineNo: i + 1, ...l })));
   await recordAudit(db, { user, action: 'create', entity: 'sales_order', entityId: id, after: { number, ...input }, at: now });
   return getOrder(db, id);
 }
 
-/** Locks the order and checks the step may start from its status. */
-export async function lockOrder(db: DbOrTx, id: string, step: SalesOrderStep) {
+/** Locks the order and checks the step may start from its status; someone else's order (see ownScope) is not found. */
+export async function lockOrder(db: DbOrTx, id: string, step: SalesOrderStep, user: SessionUser) {
+  const scope = ownScope(user);
   const [order] = await db.select().from(salesOrders).where(eq(salesOrders.id, id)).for('update');
-  if (!order) throw new DomainError('not_found', `no sales order ${id}`, 'id');
+  if (!order || (scope && order.salespersonId !== scope)) throw new DomainError('not_found', `no sales order ${id}`, 'id');
   if (!canStepOrder(order.status, step)) throw new DomainError('conflict', `this order is ${order.status}; it cannot ${step} now`, 'status');
   return order;
 }
 
 export async function updateOrder(db: DbOrTx, id: string, input: OrderInput, user: SessionUser, now: Date): Promise<SalesOrder> {
-  const before = await getOrder(db, id);
-  await lockOrder(db, id, 'edit');
-  await checkParties(db, input);
+  const before = await getOrder(db, id, ownScope(user));
+  await lockOrder(db, id, 'edit', user);
+  await checkParties(db, input, user);
+  const salespersonId = await assignSalesperson(db, input.salespersonId, user, before.salespersonId);
   const lines = await pricedLines(db, input);
   await db.delete(salesOrderLines).where(eq(salesOrderLines.orderId, id));
   await db.insert(salesOrderLines).values(lines.map((l, i) => ({ id: newId(), orderId: id, lineNo: i + 1, ...l })));
   await db
     .update(salesOrders)
-    .set({ customerId: input.customerId, warehouseId: input.warehouseId, reference: input.reference, deliveryDate: input.deliveryDate, note: input.note, ...totalsOf(lines), updatedAt: now })
+    .set({ customerId: input.customerId, warehouseId: input.warehouseId, reference: input.reference, deliveryDate: input.deliveryDate, note: input.note, salespersonId, ...totalsOf(lines), updatedAt: now })
     .where(eq(salesOrders.id, id));
   await recordAudit(db, { user, action: 'update', entity: 'sales_order', entityId: id, before, after: input, at: now });
   return getOrder(db, id);
@@ -226,7 +243,7 @@ async function checkCredit(db: DbOrTx, order: typeof salesOrders.$inferSelect, o
 }
 
 export async function confirmOrder(db: DbOrTx, id: string, user: SessionUser, now: Date, overrideCreditLimit = false): Promise<SalesOrder> {
-  const order = await lockOrder(db, id, 'confirm');
+  const order = await lockOrder(db, id, 'confirm', user);
   await checkCredit(db, order, overrideCreditLimit, user, now);
   await db.update(salesOrders).set({ status: 'confirmed', confirmedBy: user.id, confirmedAt: now, updatedAt: now }).where(eq(salesOrders.id, id));
   await reserveOpenLines(db, id, order.warehouseId);
@@ -240,14 +257,14 @@ export async function confirmOrder(db: DbOrTx, id: string, user: SessionUser, no
 
 /** Reserves again what is back-ordered, when stock has come in. */
 export async function reserveOrder(db: DbOrTx, id: string, user: SessionUser, now: Date): Promise<SalesOrder> {
-  const order = await lockOrder(db, id, 'reserve');
+  const order = await lockOrder(db, id, 'reserve', user);
   await reserveOpenLines(db, id, order.warehouseId);
   await recordAudit(db, { user, action: 'reserve', entity: 'sales_order', entityId: id, at: now });
   return getOrder(db, id);
 }
 
 export async function pickOrder(db: DbOrTx, id: string, user: SessionUser, now: Date): Promise<SalesOrder> {
-  const order = await lockOrder(db, id, 'pick');
+  const order = await lockOrder(db, id, 'pick', user);
   await db.update(salesOrders).set({ status: 'picking', updatedAt: now }).where(eq(salesOrders.id, id));
   await recordAudit(db, { user, action: 'pick', entity: 'sales_order', entityId: id, before: { status: order.status }, after: { status: 'picking' }, at: now });
   return getOrder(db, id);
@@ -255,7 +272,7 @@ export async function pickOrder(db: DbOrTx, id: string, user: SessionUser, now: 
 
 /** Cancelling releases what the order held. */
 export async function cancelOrder(db: DbOrTx, id: string, reason: string, user: SessionUser, now: Date): Promise<SalesOrder> {
-  const order = await lockOrder(db, id, 'cancel');
+  const order = await lockOrder(db, id, 'cancel', user);
   await db.update(salesOrderLines).set({ qtyReserved: '0' }).where(eq(salesOrderLines.orderId, id));
   await db.update(salesOrders).set({ status: 'cancelled', cancelledBy: user.id, cancelledAt: now, cancelReason: reason, updatedAt: now }).where(eq(salesOrders.id, id));
   await recordAudit(db, { user, action: 'cancel', entity: 'sales_order', entityId: id, before: { status: order.status }, after: { status: 'cancelled', reason }, at: now });

@@ -6,13 +6,14 @@ import {
   updateOrderRoute,
 } from './sales-orders.routes.ts';
 import { shipmentPlan, shipOrder } from './shipments.queries.ts';
+import { ownScope } from '../customers/salespeople.queries.ts';
 
 /** Sales orders (销售订单): quotations, confirmation with stock reservation, picking, delivery notes. */
 export function registerSalesOrders(app: OpenAPIHono<AppEnv>) {
-  app.openapi(listOrdersRoute, async (c) => c.json({ items: await listOrders(c.var.deps.db, c.req.valid('query')) }, 200));
+  app.openapi(listOrdersRoute, async (c) => c.json({ items: await listOrders(c.var.deps.db, c.req.valid('query'), c.var.user!) }, 200));
   // Before /{id}, which would take "shipment-plan" for an id.
-  app.openapi(shipmentPlanRoute, async (c) => c.json(await shipmentPlan(c.var.deps.db, c.req.valid('query').warehouseId), 200));
-  app.openapi(getOrderRoute, async (c) => c.json(await getOrder(c.var.deps.db, c.req.valid('param').id), 200));
+  app.openapi(shipmentPlanRoute, async (c) => c.json(await shipmentPlan(c.var.deps.db, c.req.valid('query').warehouseId, ownScope(c.var.user!)), 200));
+  app.openapi(getOrderRoute, async (c) => c.json(await getOrder(c.var.deps.db, c.req.valid('param').id, ownScope(c.var.user!)), 200));
   app.openapi(createOrderRoute, async (c) => {
     const { db, clock } = c.var.deps;
     const body = c.req.valid('json');

@@ -22,7 +22,7 @@ type ShipmentInput = z.output<typeof shipmentInputSchema>;
  * Revenue and the receivable come with the customer's invoice.
  */
 export async function shipOrder(db: DbOrTx, id: string, input: ShipmentInput, user: SessionUser, now: Date): Promise<SalesOrder> {
-  const order = await lockOrder(db, id, 'ship');
+  const order = await lockOrder(db, id, 'ship', user);
   const lines = await db.select().from(salesOrderLines).where(eq(salesOrderLines.orderId, id)).orderBy(asc(salesOrderLines.lineNo));
   const picked = input.lines.map((g, i) => {
     const line = lines.find((l) => l.id === g.lineId);
@@ -69,14 +69,15 @@ export async function shipOrder(db: DbOrTx, id: string, input: ShipmentInput, us
   return getOrder(db, id);
 }
 
-/** What the warehouse can pick (reserved on open orders) and what waits for stock, by delivery date. */
-export async function shipmentPlan(db: DbOrTx, warehouseId?: string): Promise<ShipmentPlan> {
+/** What the warehouse can pick (reserved on open orders) and what waits for stock, by delivery date; with `scope`, one salesperson's orders. */
+export async function shipmentPlan(db: DbOrTx, warehouseId?: string, scope: string | null = null): Promise<ShipmentPlan> {
   const found = await rows<Record<string, string | null>>(
     db,
     sql`SELECT o.id AS order_id, o.number, c.name AS customer_name, o.delivery_date::text AS delivery_date, l.id AS line_id, p.sku, p.name,
                l.qty_reserved::text AS reserved, (l.qty - l.qty_shipped - l.qty_reserved)::text AS backorder
           FROM sales_order_lines l JOIN sales_orders o ON o.id = l.order_id JOIN customers c ON c.id = o.customer_id JOIN products p ON p.id = l.product_id
          WHERE o.status IN ('confirmed', 'picking', 'partially_shipped') ${warehouseId ? sql`AND o.warehouse_id = ${warehouseId}` : sql``}
+           ${scope ? sql`AND o.salesperson_id = ${scope}` : sql``}
          ORDER BY o.delivery_date NULLS LAST, o.number, l.line_no`,
   );
   const row = (r: Record<string, string | null>) => ({
