@@ -19,3 +19,4 @@ export * from './purchasing/index.ts';
 export * from './sales-orders/index.ts';
 export * from './printing/index.ts';
 export * from './customers/index.ts';
+export * from './sales-targets/index.ts';

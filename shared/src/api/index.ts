@@ -14,3 +14,4 @@ export * from './sales-orders.ts';
 export * from './receivables.ts';
 export * from './supplier-performance.ts';
 export * from './customers.ts';
+export * from './sales-targets.ts';
