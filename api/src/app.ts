@@ -21,6 +21,7 @@ import { registerPurchasing } from './features/purchasing/purchasing.index.ts';
 import { registerPayables } from './features/payables/payables.index.ts';
 import { registerSalesOrders } from './features/sales-orders/sales-orders.index.ts';
 import { registerReceivables } from './features/receivables/receivables.index.ts';
+import { registerSalesTargets } from './features/sales-targets/sales-targets.index.ts';
 import { registerHealth } from './features/health/health.index.ts';
 import { registerOrg } from './features/org/org.index.ts';
 import { registerSetup } from './features/setup/setup.index.ts';
@@ -77,6 +78,7 @@ export function createApp(options: CreateAppOptions) {
   registerPayables(app);
   registerSalesOrders(app);
   registerReceivables(app);
+  registerSalesTargets(app);
   registerDevices(app);
   registerSync(app);
   registerPrinting(app);
