@@ -8,6 +8,7 @@ import { payablesEn } from './en/payables.ts';
 import { customersEn } from './en/customers.ts';
 import { salesOrdersEn } from './en/sales-orders.ts';
 import { receivablesEn } from './en/receivables.ts';
+import { salesTargetsEn } from './en/sales-targets.ts';
 import type { Messages } from './zh-CN.ts';
 
 // English catalogue. Typed against the Chinese one so a missing key fails the type check.
@@ -275,6 +276,7 @@ const en: Messages = {
   customers: customersEn,
   salesOrders: salesOrdersEn,
   receivables: receivablesEn,
+  salesTargets: salesTargetsEn,
   printing: printingEn,
   labels: labelsEn,
   documents: documentsEn,

@@ -6,6 +6,7 @@ import { payablesZh } from './zh-CN/payables.ts';
 import { customersZh } from './zh-CN/customers.ts';
 import { salesOrdersZh } from './zh-CN/sales-orders.ts';
 import { receivablesZh } from './zh-CN/receivables.ts';
+import { salesTargetsZh } from './zh-CN/sales-targets.ts';
 import { catalogueZh } from './zh-CN/catalogue.ts';
 import { inventoryZh } from './zh-CN/inventory.ts';
 import { printingZh } from './zh-CN/printing.ts';
@@ -276,6 +277,7 @@ const zhCN = {
   customers: customersZh,
   salesOrders: salesOrdersZh,
   receivables: receivablesZh,
+  salesTargets: salesTargetsZh,
   printing: printingZh,
   labels: labelsZh,
   documents: documentsZh,

@@ -4,7 +4,7 @@ import { customerToForm, emptyCustomerForm, makeDefault, newAddress, newContact,
 
 const customer: Customer = {
   id: 'x', code: 'C1', name: 'West Lake', taxNumber: '9133', phone: '', email: '', category: 'wholesale', discountBp: 250, creditLimit: 2_000_050,
-  paymentTermsDays: 30, status: 'active', balance: 0, createdAt: '', updatedAt: '', invoiceTitle: '西湖', address: '', bankName: 'CMB', bankAccount: '5719 0812',
+  paymentTermsDays: 30, status: 'active', balance: 0, salespersonId: null, salespersonName: null, createdAt: '', updatedAt: '', invoiceTitle: '西湖', address: '', bankName: 'CMB', bankAccount: '5719 0812',
   note: '', contacts: [{ id: 'c', name: 'Chen', role: 'buyer', phone: '', email: '' }],
   addresses: [{ id: 'a', kind: 'shipping', recipient: '', phone: '', address: 'Longjing Rd 99', isDefault: true }],
 };
