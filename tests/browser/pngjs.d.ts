@@ -1,4 +1,9 @@
-// pngjs ships no types; the tests use only the synchronous reader.
+// pngjs ships no types; the tests use only its synchronous reader and writer.
 declare module 'pngjs' {
-  export const PNG: { sync: { read(buffer: Buffer): { width: number; height: number; data: Buffer } } };
+  interface Image {
+    width: number;
+    height: number;
+    data: Buffer;
+  }
+  export const PNG: { sync: { read(buffer: Buffer): Image; write(image: Image): Buffer } };
 }

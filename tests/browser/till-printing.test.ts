@@ -2,33 +2,8 @@ import { decodeEscPos } from '@shopbook/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSuiteReady, launchBrowser, startServer, type RunningServer } from './harness.ts';
+import { fakeSerialPrinter } from './fake-serial-printer.ts';
 import { apiLogin, openShift, registerTill, scanInto, simpleProducts, unlock, waitForCatalogue, type DemoProduct } from './till-helpers.ts';
-
-/**
- * A serial receipt printer as the page sees it through Web Serial, installed before the
- * till's own scripts run: it keeps every byte written to it in `window.fakePrinter`, and
- * throws while `down` is set, as an unplugged printer does.
- */
-function fakeSerialPrinter(): void {
-  const state = { written: [] as number[], down: false, opens: 0 };
-  const port = {
-    getInfo: () => ({ usbVendorId: 0x0416, usbProductId: 0x5011 }),
-    open: async () => {
-      state.opens += 1;
-    },
-    close: async () => undefined,
-    get writable() {
-      return new WritableStream<Uint8Array>({
-        write(chunk) {
-          if (state.down) throw new DOMException('The device has been lost.', 'NetworkError');
-          state.written.push(...chunk);
-        },
-      });
-    },
-  };
-  Object.defineProperty(navigator, 'serial', { configurable: true, value: { getPorts: async () => [port], requestPort: async () => port } });
-  (window as unknown as { fakePrinter: typeof state }).fakePrinter = state;
-}
 
 const ESC_P = [0x1b, 0x70];
 

@@ -87,6 +87,7 @@ const en: Messages = {
     ledgerCheck: 'Ledger check',
     printers: 'Receipt printers',
     companyDetails: 'Company details',
+    receiptSettings: 'Receipt layout',
   },
   notAvailable: {
     title: '{area}: not available in this version',

@@ -88,6 +88,7 @@ const zhCN = {
     ledgerCheck: '账实核对',
     printers: '小票打印机',
     companyDetails: '公司信息',
+    receiptSettings: '小票样式',
   },
   notAvailable: {
     title: '{area}：本版本暂未提供',

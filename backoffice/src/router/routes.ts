@@ -34,6 +34,7 @@ export const PAGES: Record<string, Page> = {
   purchaseSuggestions: () => import('../features/purchasing/SuggestionsPage.vue'),
   printers: () => import('../features/printing/PrintersPage.vue'),
   companyDetails: () => import('../features/org/CompanyDetailsPage.vue'),
+  receiptSettings: () => import('../features/printing/ReceiptSettingsPage.vue'),
 };
 const notYetAvailable: Page = () => import('../features/layout/NotYetAvailable.vue');
 const forbiddenPage: Page = () => import('../features/layout/ForbiddenPage.vue');

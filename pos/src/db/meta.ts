@@ -1,4 +1,4 @@
-import { newId, type PullEntity, type Store } from '@shopbook/shared';
+import { type LogoRaster, newId, type PullEntity, type Store } from '@shopbook/shared';
 import type { PrinterSettings } from '../printing/settings.ts';
 import type { PosDb } from './PosDb.ts';
 
@@ -32,6 +32,8 @@ export interface StoreProfile {
   warehouseId: string;
   receiptHeader: string;
   receiptFooter: string;
+  /** Absent on tills that pulled the store before receipts had logos. */
+  receiptLogo?: LogoRaster | null;
   revision: number;
 }
 

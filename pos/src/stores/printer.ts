@@ -74,6 +74,7 @@ export const usePrinterStore = defineStore('printer', () => {
         currency: device.currency,
         receiptHeader: p?.receiptHeader ?? '',
         receiptFooter: p?.receiptFooter ?? '',
+        receiptLogo: p?.receiptLogo ?? null,
       },
       tillName: device.device?.name ?? null,
       language,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { logoRasterSchema } from '../printing/logo.ts';
 
 export const companySchema = z.object({
   name: z.string(),
@@ -19,6 +20,14 @@ export type CompanyInvoiceDetails = z.infer<typeof companyInvoiceDetailsSchema>;
 
 export const storeSchema = z.object({ id: z.string(), code: z.string(), name: z.string() });
 export type Store = z.infer<typeof storeSchema>;
+
+/** What a store's receipts print besides the sale: text above and below, and a logo. */
+export const storeReceiptSettingsSchema = z.object({
+  receiptHeader: z.string().trim().max(500, 'receiptHeader must be at most 500 characters'),
+  receiptFooter: z.string().trim().max(500, 'receiptFooter must be at most 500 characters'),
+  receiptLogo: logoRasterSchema.nullable(),
+});
+export type StoreReceiptSettings = z.infer<typeof storeReceiptSettingsSchema>;
 
 export const warehouseSchema = z.object({
   id: z.string(),

@@ -25,6 +25,7 @@ export type DecodedOp =
   | { op: 'feed'; lines: number }
   | { op: 'qr'; data: string; model: number; moduleSize: number; errorLevel: number }
   | { op: 'barcode'; system: number; data: string; height: number; moduleWidth: number; hri: number }
+  | { op: 'image'; width: number; height: number; bits: Uint8Array }
   | { op: 'drawer'; pin: 2 | 5; onMs: number; offMs: number }
   | { op: 'cut'; mode: 'full' | 'partial'; feedToCutter: boolean; feed: number };
 
@@ -32,6 +33,7 @@ export type DecodedItem =
   | { kind: 'line'; text: string; align: PrintAlign; bold: boolean; size: 1 | 2 }
   | { kind: 'qr'; data: string }
   | { kind: 'barcode'; symbology: 'code128' | 'other'; data: string }
+  | { kind: 'image'; width: number; height: number }
   | { kind: 'drawer' }
   | { kind: 'feed'; lines: number }
   | { kind: 'cut' };
@@ -41,7 +43,7 @@ export interface DecodedEscPos {
   items: DecodedItem[];
   /** The text of every printed line, in order. */
   lines: string[];
-  /** Alignment of each QR code and barcode, in order (they are not lines). */
+  /** Alignment of each QR code, barcode and image, in order (they are not lines). */
   symbolAlign: PrintAlign[];
 }
 
@@ -278,6 +280,21 @@ export function decodeEscPos(input: Uint8Array): DecodedEscPos {
           symbolAlign.push(state.align);
           break;
         }
+        case 0x76: {
+          // GS v 0 m xL xH yL yH d1...dk: raster bit image, x bytes a row
+          if (byte() !== 0x30) throw new EscPosDecodeError('only GS v 0 (raster image) is understood', at);
+          byte(); // m: density
+          const rowBytes = byte() + 256 * byte();
+          const height = byte() + 256 * byte();
+          need(rowBytes * height);
+          const bits = input.slice(i, i + rowBytes * height);
+          i += rowBytes * height;
+          if (pending()) throw new EscPosDecodeError('image printed in the middle of a line', at);
+          ops.push({ op: 'image', width: rowBytes * 8, height, bits });
+          items.push({ kind: 'image', width: rowBytes * 8, height });
+          symbolAlign.push(state.align);
+          break;
+        }
         case 0x56: {
           // GS V m [n]
           const m = byte();
@@ -334,6 +351,7 @@ export function decodedText(decoded: DecodedEscPos, columns: number): string[] {
     if (it.kind === 'line') out.push(alignedText(it.text, it.align, Math.floor(columns / it.size)).trimEnd());
     else if (it.kind === 'qr') out.push(alignedText(`[QR ${it.data}]`, decoded.symbolAlign[symbol++] ?? 'left', columns).trimEnd());
     else if (it.kind === 'barcode') out.push(alignedText(`[CODE128 ${it.data}]`, decoded.symbolAlign[symbol++] ?? 'left', columns).trimEnd());
+    else if (it.kind === 'image') out.push(alignedText(`[IMAGE ${it.width}x${it.height}]`, decoded.symbolAlign[symbol++] ?? 'left', columns).trimEnd());
     else if (it.kind === 'feed') for (let n = 0; n < it.lines; n++) out.push('');
     else if (it.kind === 'cut') out.push('-- cut --');
   }

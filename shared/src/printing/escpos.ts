@@ -1,4 +1,5 @@
 import type { Connection } from 'escpos-buffer';
+import { base64ToBytes } from './print-job.ts';
 import type { PrintAlign, ReceiptLayout } from './print-commands.ts';
 import { printableText } from './text-width.ts';
 
@@ -104,6 +105,17 @@ function code128(data: string, height: number, dotsAvailable: number): Uint8Arra
   ]);
 }
 
+/**
+ * GS v 0: a raster bit image, rows of dots MSB first. escpos-buffer draws images with
+ * ESC * column bands, which many GB18030 printers render with gaps between bands; the
+ * raster command prints in one pass on every ESC/POS printer since the TM-T88III.
+ */
+function rasterImage(width: number, height: number, data: string): Uint8Array {
+  const bits = base64ToBytes(data);
+  const rowBytes = width / 8;
+  return Uint8Array.from([GS, 0x76, 0x30, 0, rowBytes & 0xff, rowBytes >> 8, height & 0xff, height >> 8, ...bits]);
+}
+
 /** Turns a laid-out receipt into the bytes for an ESC/POS printer. */
 export async function escPosBytes(layout: ReceiptLayout, options: EscPosOptions = {}): Promise<Uint8Array> {
   if (!escPosSupported()) {
@@ -149,6 +161,11 @@ export async function escPosBytes(layout: ReceiptLayout, options: EscPosOptions 
       case 'barcode':
         await printer.setAlignment(Align.Center);
         await sink.write(code128(c.data, options.barcodeHeight ?? 80, dots));
+        await printer.setAlignment(Align.Left);
+        break;
+      case 'image':
+        await printer.setAlignment(Align.Center);
+        await sink.write(rasterImage(c.width, c.height, c.data));
         await printer.setAlignment(Align.Left);
         break;
       case 'drawer':

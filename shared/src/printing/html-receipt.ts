@@ -1,4 +1,5 @@
 import { code128Svg } from './code128.ts';
+import { logoDataUrl } from './logo.ts';
 import type { PrintLine, ReceiptLayout } from './print-commands.ts';
 
 /**
@@ -65,7 +66,8 @@ html, body { margin: 0; padding: 0; background: #fff; color: #000; }
 .rule { border-top: 1px dashed #000; margin: .5em 0; }
 .rule.double { border-top-style: double; border-top-width: 3px; }
 .symbol { text-align: center; margin: .5em 0; }
-.symbol svg { max-width: 100%; height: auto; }
+.symbol svg, .symbol img { max-width: 100%; height: auto; }
+.logo img { image-rendering: pixelated; }
 @media screen {
   body { background: #e5e7eb; }
   .receipt { background: #fff; margin: 1em auto; box-shadow: 0 1px 4px rgba(0, 0, 0, .25); }
@@ -85,7 +87,10 @@ export function receiptHtml(layout: ReceiptLayout, options: HtmlReceiptOptions =
   for (const c of layout.commands) {
     if (c.kind === 'line') body.push(lineHtml(c, layout.columns));
     else if (c.kind === 'barcode') body.push(`<div class="symbol">${code128Svg(c.data)}</div>`);
-    else if (c.kind === 'qr' && c.alt) body.push(`<div class="symbol">${code128Svg(c.alt)}</div>`);
+    else if (c.kind === 'image') {
+      // 203 dpi thermal heads print 8 dots a millimetre.
+      body.push(`<div class="symbol logo"><img alt="" src="${logoDataUrl(c)}" style="width:${c.width / 8}mm"></div>`);
+    } else if (c.kind === 'qr' && c.alt) body.push(`<div class="symbol">${code128Svg(c.alt)}</div>`);
   }
   return [
     '<!doctype html>',

@@ -9,6 +9,7 @@ export * from './z-report-layout.ts';
 export * from './escpos.ts';
 export * from './escpos-decoder.ts';
 export { code128Svg } from './code128.ts';
+export * from './logo.ts';
 export { type HtmlReceiptOptions, receiptHtml } from './html-receipt.ts';
 export * from './print-job.ts';
 export * from './store-printers.ts';

@@ -1,3 +1,4 @@
+import type { LogoRaster } from './logo.ts';
 import { padEndColumns, padStartColumns, printableText, textWidth, wrapColumns } from './text-width.ts';
 
 /**
@@ -41,6 +42,8 @@ export type PrintCommand =
   | { kind: 'qr'; data: string; alt?: string }
   /** A Code 128 barcode (code set B) with its text below, centred. Data is printable ASCII. */
   | { kind: 'barcode'; symbology: 'code128'; data: string }
+  /** A raster image (the store's logo), centred. */
+  | ({ kind: 'image' } & LogoRaster)
   /** Open the cash drawer (pulse on the drawer kick connector). */
   | { kind: 'drawer' }
   /** Feed past the cutter and cut. */
@@ -174,6 +177,13 @@ export class LayoutBuilder {
     return this;
   }
 
+  /** A raster image no wider than the paper's 12 dots a column. */
+  image(raster: LogoRaster): this {
+    if (raster.width > this.columns * 12) throw new RangeError(`an image ${raster.width} dots wide does not fit ${this.columns} columns`);
+    this.commands.push({ kind: 'image', width: raster.width, height: raster.height, data: raster.data });
+    return this;
+  }
+
   drawer(): this {
     this.commands.push({ kind: 'drawer' });
     return this;
@@ -200,6 +210,7 @@ export function layoutText(layout: ReceiptLayout): string[] {
     if (c.kind === 'line') out.push(alignedText(c.text, c.align, Math.floor(layout.columns / c.size)).trimEnd());
     else if (c.kind === 'qr') out.push(alignedText(`[QR ${c.data}]`, 'center', layout.columns).trimEnd());
     else if (c.kind === 'barcode') out.push(alignedText(`[CODE128 ${c.data}]`, 'center', layout.columns).trimEnd());
+    else if (c.kind === 'image') out.push(alignedText(`[IMAGE ${c.width}x${c.height}]`, 'center', layout.columns).trimEnd());
     else if (c.kind === 'cut') out.push('-- cut --');
   }
   return out;

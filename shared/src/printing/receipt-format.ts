@@ -3,6 +3,7 @@ import { currencyDecimals } from '../money/format.ts';
 import { toDecimalString } from '../money/money.ts';
 import type { pulledStoreSchema } from '../sync/pull.ts';
 import { type ReceiptLanguage, type ReceiptLabels, receiptLabels } from './labels.ts';
+import type { LogoRaster } from './logo.ts';
 import { type LayoutBuilder, PAPER_COLUMNS, type PaperWidth } from './print-commands.ts';
 import { textWidth } from './text-width.ts';
 
@@ -10,7 +11,7 @@ import { textWidth } from './text-width.ts';
 export type ReceiptStore = Pick<
   z.infer<typeof pulledStoreSchema>,
   'name' | 'companyName' | 'taxNumber' | 'currency' | 'receiptHeader' | 'receiptFooter'
->;
+> & { receiptLogo?: LogoRaster | null };
 
 /** Options shared by receipts and Z reports. */
 export interface PrintOptions {
@@ -25,6 +26,8 @@ export interface PrintOptions {
   /** Replaces the store's receipt header / footer (null or '' prints none). */
   header?: string | null;
   footer?: string | null;
+  /** Prints the store's logo above the header; default true. */
+  logo?: boolean;
   /** Prints a reprint mark under the header. */
   reprint?: boolean;
   /** Opens the cash drawer first; default: when cash changes hands. */
@@ -76,9 +79,12 @@ export function formatReceiptDate(at: Date | string, timeZone?: string): string 
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
-/** Store name (double size), company, tax number, header text, reprint mark. */
+/** Logo, store name (double size), company, tax number, header text, reprint mark. */
 export function storeHeader(b: LayoutBuilder, store: ReceiptStore, options: PrintOptions): void {
   const L = labelsOf(options);
+  // A logo wider than the paper (an 80 mm logo on a 58 mm till) is left out rather than cut.
+  const logo = store.receiptLogo;
+  if (logo && options.logo !== false && logo.width <= b.columns * 12) b.image(logo);
   b.text(store.name, { align: 'center', bold: true, size: 2 });
   if (store.companyName.trim() && store.companyName.trim() !== store.name.trim()) b.text(store.companyName, { align: 'center' });
   if (store.taxNumber.trim()) b.text(`${L.taxNumber}: ${store.taxNumber.trim()}`, { align: 'center' });

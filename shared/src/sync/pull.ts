@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { logoRasterSchema } from '../printing/logo.ts';
 
 /**
  * What a till pulls: each entity changes with a revision from one sequence; the till
@@ -75,6 +76,8 @@ export const pulledStoreSchema = z.object({
   warehouseId: z.string(),
   receiptHeader: z.string(),
   receiptFooter: z.string(),
+  /** Absent from servers that predate receipt logos. */
+  receiptLogo: logoRasterSchema.nullable().default(null),
   revision: z.number().int(),
 });
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { apiErrorSchema, companyInvoiceDetailsSchema, companySchema, storeSchema, warehouseSchema } from '@shopbook/shared';
+import { apiErrorSchema, companyInvoiceDetailsSchema, companySchema, storeReceiptSettingsSchema, storeSchema, warehouseSchema } from '@shopbook/shared';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 
 export const getCompany = defineRoute('authenticated', {
@@ -41,4 +41,28 @@ export const putInvoiceDetails = defineRoute('settings.write', {
   summary: "Sets the company's address, phone and bank for invoices; audited",
   request: { body: jsonBody(companyInvoiceDetailsSchema) },
   responses: { 200: jsonResponse(companyInvoiceDetailsSchema, 'Saved'), 400: jsonResponse(apiErrorSchema, 'Invalid') },
+});
+
+const storeParams = z.object({ id: z.uuid({ message: 'id must be a uuid' }) });
+
+export const getStoreReceipt = defineRoute('settings.write', {
+  method: 'get',
+  path: '/api/org/stores/{id}/receipt',
+  tags: ['org'],
+  summary: "A store's receipt header, footer and logo",
+  request: { params: storeParams },
+  responses: { 200: jsonResponse(storeReceiptSettingsSchema, 'Receipt settings'), 404: jsonResponse(apiErrorSchema, 'No such store') },
+});
+
+export const putStoreReceipt = defineRoute('settings.write', {
+  method: 'put',
+  path: '/api/org/stores/{id}/receipt',
+  tags: ['org'],
+  summary: "Sets a store's receipt header, footer and logo; tills pull them; audited",
+  request: { params: storeParams, body: jsonBody(storeReceiptSettingsSchema) },
+  responses: {
+    200: jsonResponse(storeReceiptSettingsSchema, 'Saved'),
+    400: jsonResponse(apiErrorSchema, 'Invalid'),
+    404: jsonResponse(apiErrorSchema, 'No such store'),
+  },
 });

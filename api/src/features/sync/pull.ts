@@ -46,7 +46,7 @@ export async function pullPage(db: DbOrTx, device: DeviceContext, entity: PullEn
       return page(entity, since, list, limit, (s) => s.active, (s) => ({
         id: s.id, code: s.code, name: s.name, companyName: co?.name ?? '', taxNumber: co?.taxNumber ?? '', currency: co?.currency ?? 'CNY',
         pricesIncludeTax: co?.pricesIncludeTax ?? true, warehouseId: device.warehouseId, receiptHeader: s.receiptHeader, receiptFooter: s.receiptFooter,
-        revision: s.revision,
+        receiptLogo: s.receiptLogo ?? null, revision: s.revision,
       }));
     }
   }

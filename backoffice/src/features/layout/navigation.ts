@@ -93,6 +93,7 @@ export const NAVIGATION: NavGroup[] = [
       { name: 'ledgerCheck', path: '/admin/ledger-check', permission: 'settings.write', available: true },
       { name: 'printers', path: '/admin/printers', permission: 'settings.write', available: true },
       { name: 'companyDetails', path: '/admin/company', permission: 'settings.write', available: true },
+      { name: 'receiptSettings', path: '/admin/receipt', permission: 'settings.write', available: true },
       { name: 'backups', path: '/admin/backups', permission: 'backups.manage', available: false },
     ],
   },

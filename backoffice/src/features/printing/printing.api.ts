@@ -1,4 +1,4 @@
-import { storePrinterSchema, type StorePrinterInput } from '@shopbook/shared';
+import { storePrinterSchema, type StorePrinterInput, storeReceiptSettingsSchema, type StoreReceiptSettings } from '@shopbook/shared';
 import { api } from '../../api/client.ts';
 import { listOf } from '../../api/list-of.ts';
 
@@ -7,4 +7,7 @@ export const printingApi = {
   createPrinter: (input: StorePrinterInput) => api.post('/api/printing/printers', input, storePrinterSchema),
   updatePrinter: (id: string, input: StorePrinterInput) => api.put(`/api/printing/printers/${encodeURIComponent(id)}`, input, storePrinterSchema),
   deletePrinter: (id: string) => api.delete(`/api/printing/printers/${encodeURIComponent(id)}`),
+  receiptSettings: (storeId: string) => api.get(`/api/org/stores/${encodeURIComponent(storeId)}/receipt`, storeReceiptSettingsSchema),
+  saveReceiptSettings: (storeId: string, input: StoreReceiptSettings) =>
+    api.put(`/api/org/stores/${encodeURIComponent(storeId)}/receipt`, input, storeReceiptSettingsSchema),
 };
