@@ -16,3 +16,4 @@ export * from './sales-orders.ts';
 export * from './customers.ts';
 export * from './receivables.ts';
 export * from './sales-targets.ts';
+export * from './loyalty.ts';
