@@ -50,7 +50,7 @@ export const resolveConflictRoute = defineRoute('sales.write', {
   },
 });
 
-export const listSalesRoute = defineRoute('sales.read', {
+export const listSalesRoute = defineRoute('sales.all', {
   method: 'get',
   path: '/api/sales',
   tags: ['sales'],
