@@ -72,6 +72,7 @@ const en: Messages = {
     tillSales: 'Till sales',
     salesOrders: 'Sales orders',
     invoices: 'Invoices',
+    salesTargets: 'Sales targets',
     finance: 'Finance',
     trialBalance: 'Trial balance',
     supplierInvoices: 'Supplier invoices',

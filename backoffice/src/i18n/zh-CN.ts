@@ -73,6 +73,7 @@ const zhCN = {
     tillSales: '收银销售',
     salesOrders: '销售订单',
     invoices: '发票',
+    salesTargets: '销售目标',
     finance: '财务',
     trialBalance: '试算平衡表',
     supplierInvoices: '供应商发票',

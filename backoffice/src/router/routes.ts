@@ -11,6 +11,7 @@ export const PAGES: Record<string, Page> = {
   dashboard: () => import('../features/dashboard/DashboardPage.vue'),
   trialBalance: () => import('../features/finance/TrialBalancePage.vue'),
   salesOrders: () => import('../features/sales-orders/SalesOrdersPage.vue'),
+  salesTargets: () => import('../features/sales-targets/SalesTargetsPage.vue'),
   invoices: () => import('../features/receivables/CustomerInvoicesPage.vue'),
   receivables: () => import('../features/receivables/ReceivablesPage.vue'),
   supplierInvoices: () => import('../features/payables/SupplierInvoicesPage.vue'),

@@ -47,6 +47,23 @@ describe('visibleNavigation', () => {
   });
 });
 
+describe('sales staff', () => {
+  it('see customers, orders and the dashboard, but not every till sale, invoices, finance or targets', () => {
+    const salesperson = visibleNavigation(canAs('salesperson'));
+    const items = salesperson.flatMap((g) => g.items.map((i) => i.name));
+    expect(items).toEqual(expect.arrayContaining(['dashboard', 'customers', 'salesOrders']));
+    expect(items).not.toContain('tillSales');
+    expect(items).not.toContain('invoices');
+    expect(items).not.toContain('salesTargets');
+    expect(salesperson.map((g) => g.key)).not.toContain('finance');
+  });
+
+  it('leave setting targets to managers', () => {
+    const manager = visibleNavigation(canAs('manager')).flatMap((g) => g.items.map((i) => i.name));
+    expect(manager).toEqual(expect.arrayContaining(['salesTargets', 'tillSales', 'invoices']));
+  });
+});
+
 describe('firstAllowedItem', () => {
   it('lands on the dashboard when allowed, elsewhere when not', () => {
     expect(firstAllowedItem(canAs('owner'))?.name).toBe('dashboard');

@@ -67,9 +67,11 @@ export const NAVIGATION: NavGroup[] = [
     icon: Sell,
     items: [
       { name: 'customers', path: '/sales/customers', permission: 'customers.read', available: true },
-      { name: 'tillSales', path: '/sales/till-sales', permission: 'sales.read', available: true },
+      // Every till's sales and every invoice: sales staff see only their own customers and orders.
+      { name: 'tillSales', path: '/sales/till-sales', permission: 'sales.all', available: true },
       { name: 'salesOrders', path: '/sales/orders', permission: 'sales.read', available: true },
-      { name: 'invoices', path: '/sales/invoices', permission: 'sales.read', available: true },
+      { name: 'invoices', path: '/sales/invoices', permission: 'sales.all', available: true },
+      { name: 'salesTargets', path: '/sales/targets', permission: 'targets.write', available: true },
     ],
   },
   {
