@@ -49,10 +49,20 @@ describe('customer form', () => {
     expect(validateCustomer(both, 2).errors['addresses.1.isDefault']).toBeDefined();
   });
 
+  it('assigns the salesperson only for someone who may, and nobody when left empty', () => {
+    const form = { ...customerToForm({ ...customer, salespersonId: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a11', salespersonName: 'Sun' }, 2) };
+    expect(form.salespersonId).toBe('0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a11');
+    expect(validateCustomer(form, 2, true).request?.salespersonId).toBe('0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a11');
+    expect(validateCustomer({ ...form, salespersonId: '' }, 2, true).request?.salespersonId).toBeNull();
+    expect(validateCustomer({ ...form, salespersonId: 'not-an-id' }, 2, true).errors.salespersonId).toBeDefined();
+    // Sales staff: left out, so the API keeps it (or gives a new customer to its creator).
+    expect('salespersonId' in toCustomerRequest(form, 2)).toBe(false);
+  });
+
   it('round-trips a customer', () => {
     const form = customerToForm(customer, 2);
-    expect(form).toMatchObject({ discount: '2.5', creditLimit: '20000.50', paymentTermsDays: '30' });
-    // The form leaves the salesperson out, so a save keeps whoever looks after the customer.
+    expect(form).toMatchObject({ discount: '2.5', creditLimit: '20000.50', paymentTermsDays: '30', salespersonId: '' });
+    // Without `assigns` the form leaves the salesperson out, so a save keeps whoever looks after the customer.
     const { id: _i, balance: _b, status: _s, createdAt: _c, updatedAt: _u, salespersonId: _p, salespersonName: _n, ...input } = customer;
     expect(toCustomerRequest(form, 2)).toEqual({
       ...input, contacts: [{ name: 'Chen', role: 'buyer', phone: '', email: '' }],

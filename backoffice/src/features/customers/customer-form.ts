@@ -9,6 +9,10 @@ import { bpToPercent, percentToBp } from '../purchasing/order-form.ts';
  * The mapping to the wire request is pure and tested; the shared schema then
  * validates it as the API will, so errors land on the wire's field names
  * (`creditLimit`, `discountBp`, `addresses.1.isDefault`).
+ *
+ * The salesperson is sent only by someone who may assign customers (`assigns`, sales.all);
+ * for sales staff it is left out, so the API gives a new customer to its creator and an
+ * edit keeps whoever looks after the customer.
  */
 export interface ContactRow { uid: number; name: string; role: string; phone: string; email: string }
 export interface AddressRow { uid: number; kind: AddressKind; recipient: string; phone: string; address: string; isDefault: boolean }
@@ -30,6 +34,8 @@ export interface CustomerForm {
   creditLimit: string;
   paymentTermsDays: string;
   note: string;
+  /** The salesperson's user id; '' for nobody. */
+  salespersonId: string;
   contacts: ContactRow[];
   addresses: AddressRow[];
 }
@@ -44,7 +50,7 @@ export function newAddress(kind: AddressKind, existing: readonly AddressRow[]): 
 export function emptyCustomerForm(): CustomerForm {
   return {
     code: '', name: '', category: 'retail', taxNumber: '', invoiceTitle: '', phone: '', email: '', address: '', bankName: '', bankAccount: '',
-    discount: '0', creditLimit: '0', paymentTermsDays: '0', note: '', contacts: [], addresses: [],
+    discount: '0', creditLimit: '0', paymentTermsDays: '0', note: '', salespersonId: '', contacts: [], addresses: [],
   };
 }
 
@@ -52,7 +58,7 @@ export function customerToForm(c: Customer, decimals: number): CustomerForm {
   return {
     code: c.code, name: c.name, category: c.category, taxNumber: c.taxNumber, invoiceTitle: c.invoiceTitle, phone: c.phone, email: c.email, address: c.address,
     bankName: c.bankName, bankAccount: c.bankAccount, discount: bpToPercent(c.discountBp), creditLimit: moneyToInput(c.creditLimit, decimals),
-    paymentTermsDays: String(c.paymentTermsDays), note: c.note,
+    paymentTermsDays: String(c.paymentTermsDays), note: c.note, salespersonId: c.salespersonId ?? '',
     contacts: c.contacts.map((x) => ({ uid: nextUid++, name: x.name, role: x.role, phone: x.phone, email: x.email })),
     addresses: c.addresses.map((a) => ({ uid: nextUid++, kind: a.kind, recipient: a.recipient, phone: a.phone, address: a.address, isDefault: a.isDefault })),
   };
@@ -64,7 +70,7 @@ function days(text: string): number {
   return /^\d+$/.test(v) ? Number(v) : Number.NaN;
 }
 
-export function toCustomerRequest(form: CustomerForm, decimals: number): CustomerInput {
+export function toCustomerRequest(form: CustomerForm, decimals: number, assigns = false): CustomerInput {
   return {
     code: form.code.trim(),
     name: form.name.trim(),
@@ -85,11 +91,12 @@ export function toCustomerRequest(form: CustomerForm, decimals: number): Custome
     addresses: form.addresses.map(({ kind, recipient, phone, address, isDefault }) => ({
       kind, recipient: recipient.trim(), phone: phone.trim(), address: address.trim(), isDefault,
     })),
+    ...(assigns ? { salespersonId: form.salespersonId || null } : {}),
   };
 }
 
-export function validateCustomer(form: CustomerForm, decimals: number): { request: CustomerInput | null; errors: FieldErrors } {
-  const request = toCustomerRequest(form, decimals);
+export function validateCustomer(form: CustomerForm, decimals: number, assigns = false): { request: CustomerInput | null; errors: FieldErrors } {
+  const request = toCustomerRequest(form, decimals, assigns);
   const parsed = customerInputSchema.safeParse(request);
   if (parsed.success) return { request: parsed.data, errors: {} };
   return { request: null, errors: issuesToFieldErrors(parsed.error.issues) };

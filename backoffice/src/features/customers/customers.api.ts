@@ -1,7 +1,8 @@
 import {
-  customerBalanceSchema, customerHistoryPageSchema, customerPageSchema, customerSchema, type CustomerCategory, type CustomerInput,
+  customerBalanceSchema, customerHistoryPageSchema, customerPageSchema, customerSchema, salespersonSchema, type CustomerCategory, type CustomerInput,
 } from '@shopbook/shared';
 import { api } from '../../api/client.ts';
+import { listOf } from '../../api/list-of.ts';
 
 const id = encodeURIComponent;
 
@@ -9,6 +10,8 @@ export interface CustomerQuery {
   q?: string;
   status?: 'active' | 'archived' | 'all';
   category?: CustomerCategory;
+  /** A salesperson's id, or 'me' for the caller's own customers. */
+  salespersonId?: string;
   page?: number;
   pageSize?: number;
 }
@@ -23,4 +26,6 @@ export const customersApi = {
   purchases: (customerId: string, page: number, pageSize: number) =>
     api.get(`/api/customers/${id(customerId)}/purchases`, customerHistoryPageSchema, { query: { page, pageSize } }),
   balance: (customerId: string) => api.get(`/api/customers/${id(customerId)}/balance`, customerBalanceSchema),
+  /** Users who can sell on order: whom customers and orders can be assigned to. */
+  salespeople: () => api.get('/api/customers/salespeople', listOf(salespersonSchema)),
 };

@@ -4,11 +4,13 @@ import { ref } from 'vue';
 import { ApiRequestError } from '../../api/client.ts';
 import { customersApi } from './customers.api.ts';
 
-/** The customer list: search text, category, archived or not, one page at a time. */
+/** The customer list: search text, category, archived or not, mine or everyone's, one page at a time. */
 export const useCustomersStore = defineStore('customers', () => {
   const items = ref<CustomerSummary[]>([]);
   const total = ref(0);
-  const filters = ref<{ q: string; category: CustomerCategory | ''; status: 'active' | 'all' }>({ q: '', category: '', status: 'active' });
+  const filters = ref<{ q: string; category: CustomerCategory | ''; status: 'active' | 'all'; salesperson: '' | 'me' }>({
+    q: '', category: '', status: 'active', salesperson: '',
+  });
   const page = ref(1);
   const pageSize = ref(50);
   const loading = ref(false);
@@ -23,7 +25,7 @@ export const useCustomersStore = defineStore('customers', () => {
     try {
       const f = filters.value;
       const result = await customersApi.list({
-        q: f.q.trim() || undefined, category: f.category || undefined, status: f.status, page: page.value, pageSize: pageSize.value,
+        q: f.q.trim() || undefined, category: f.category || undefined, status: f.status, salespersonId: f.salesperson || undefined, page: page.value, pageSize: pageSize.value,
       });
       if (mine !== requestNo) return;
       items.value = result.items;
