@@ -1,6 +1,6 @@
 import type { Product, SalesOrder } from '@shopbook/shared';
 import { describe, expect, it } from 'vitest';
-import { emptyOrderForm, lineFromProduct, orderTotals, shipFormFrom, validateOrder } from './order-form.ts';
+import { emptyOrderForm, formFromOrder, lineFromProduct, orderTotals, shipFormFrom, validateOrder, withCustomer } from './order-form.ts';
 
 const C = '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a21';
 const W = '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a22';
@@ -23,6 +23,22 @@ describe('a quotation as typed', () => {
     const { request, errors } = validateOrder(form, 2);
     expect(request).toBeNull();
     expect(Object.keys(errors).sort()).toEqual(['customerId', 'lines.0.price', 'lines.1.discount', 'warehouseId']);
+  });
+
+  it("takes the customer's salesperson, and sends it only for someone who may assign orders", () => {
+    const SP = '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a23';
+    const form = { ...emptyOrderForm(W), lines: [lineFromProduct(product, 2)] };
+    withCustomer(form, { id: C, salespersonId: SP });
+    expect([form.customerId, form.salespersonId]).toEqual([C, SP]);
+    expect(validateOrder(form, 2, true).request?.salespersonId).toBe(SP);
+    // Sales staff leave it out: the API makes a new order theirs and keeps it on an edit.
+    expect('salespersonId' in validateOrder(form, 2).request!).toBe(false);
+    withCustomer(form, { id: C, salespersonId: null });
+    expect(validateOrder(form, 2, true).request?.salespersonId).toBeNull();
+    withCustomer(form, { id: C });
+    expect(form.salespersonId).toBe('');
+    const order = { customerId: C, warehouseId: W, reference: '', deliveryDate: null, note: '', salespersonId: SP, lines: [] } as unknown as SalesOrder;
+    expect(formFromOrder(order, 2).salespersonId).toBe(SP);
   });
 
   it('ships what is reserved unless told otherwise', () => {

@@ -1,10 +1,14 @@
-import { lineTax, parseQuantity, salesLineAmounts, salesOrderInputSchema, type Product, type SalesOrder, type SalesOrderInput } from '@shopbook/shared';
+import {
+  lineTax, parseQuantity, salesLineAmounts, salesOrderInputSchema, type CustomerSummary, type Product, type SalesOrder, type SalesOrderInput,
+} from '@shopbook/shared';
 import { issuesToFieldErrors, type FieldErrors } from '../../forms/field-errors.ts';
 import { moneyToInput, parseMoneyInput } from '../../forms/money-input.ts';
 
 /**
  * A quotation as a salesperson fills it in: the customer, the warehouse it ships from,
  * and lines priced before tax (the shelf price less its tax, unless typed otherwise).
+ * The salesperson is sent only by someone who may assign orders (`assigns`, sales.all);
+ * sales staff leave it out, so their new orders are theirs and edits keep it.
  */
 export interface OrderLineForm {
   uid: number;
@@ -25,13 +29,21 @@ export interface OrderForm {
   reference: string;
   deliveryDate: string;
   note: string;
+  /** The salesperson's user id; '' for nobody. */
+  salespersonId: string;
   lines: OrderLineForm[];
 }
 
 let nextUid = 1;
 
 export function emptyOrderForm(warehouseId = ''): OrderForm {
-  return { customerId: '', warehouseId, reference: '', deliveryDate: '', note: '', lines: [] };
+  return { customerId: '', warehouseId, reference: '', deliveryDate: '', note: '', salespersonId: '', lines: [] };
+}
+
+/** Picking the customer brings the salesperson who looks after them; it can be changed after. */
+export function withCustomer(form: OrderForm, customer: Pick<CustomerSummary, 'id'> & { salespersonId?: string | null }): void {
+  form.customerId = customer.id;
+  if (customer.salespersonId !== undefined) form.salespersonId = customer.salespersonId ?? '';
 }
 
 export function lineFromProduct(p: Product, decimals: number): OrderLineForm {
@@ -42,6 +54,7 @@ export function lineFromProduct(p: Product, decimals: number): OrderLineForm {
 export function formFromOrder(o: SalesOrder, decimals: number): OrderForm {
   return {
     customerId: o.customerId, warehouseId: o.warehouseId, reference: o.reference, deliveryDate: o.deliveryDate ?? '', note: o.note,
+    salespersonId: o.salespersonId ?? '',
     lines: o.lines.map((l) => ({
       uid: nextUid++, productId: l.productId, sku: l.sku, name: l.name, unit: l.unit, qty: l.qty, price: moneyToInput(l.price, decimals),
       discount: l.discount ? moneyToInput(l.discount, decimals) : '', taxRateBp: l.taxRateBp,
@@ -71,10 +84,11 @@ export function orderTotals(form: OrderForm, decimals: number) {
   );
 }
 
-export function validateOrder(form: OrderForm, decimals: number): { request: SalesOrderInput | null; errors: FieldErrors } {
+export function validateOrder(form: OrderForm, decimals: number, assigns = false): { request: SalesOrderInput | null; errors: FieldErrors } {
   const request: SalesOrderInput = {
     customerId: form.customerId, warehouseId: form.warehouseId, reference: form.reference.trim(), note: form.note.trim(),
     deliveryDate: form.deliveryDate || null,
+    ...(assigns ? { salespersonId: form.salespersonId || null } : {}),
     lines: form.lines.map((l) => ({
       productId: l.productId, qty: l.qty.trim(), price: parseMoneyInput(l.price, decimals) ?? -1,
       discount: l.discount.trim() === '' ? 0 : (parseMoneyInput(l.discount, decimals) ?? -1), taxRateBp: l.taxRateBp,
