@@ -12,6 +12,7 @@ import { registerDevices } from './features/devices/devices.index.ts';
 import { registerSync } from './features/sync/sync.index.ts';
 import { registerPrinting } from './features/printing/printing.index.ts';
 import { registerDocuments } from './features/documents/documents.index.ts';
+import { registerLoyalty } from './features/loyalty/loyalty.index.ts';
 import { registerInventory } from './features/inventory/inventory.index.ts';
 import { registerTransfers } from './features/transfers/transfers.index.ts';
 import { registerStockTakes } from './features/stocktakes/stocktakes.index.ts';
@@ -83,6 +84,7 @@ export function createApp(options: CreateAppOptions) {
   registerSync(app);
   registerPrinting(app);
   registerDocuments(app);
+  registerLoyalty(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'sb_session' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

@@ -19,4 +19,5 @@ export * from './purchasing/index.ts';
 export * from './sales-orders/index.ts';
 export * from './printing/index.ts';
 export * from './customers/index.ts';
+export * from './loyalty/index.ts';
 export * from './sales-targets/index.ts';

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findByBarcode, getDb, type CustomerRecord } from '../db/index.ts';
 import { toCustomerRecord } from '../db/customer.ts';
 import { useCartStore } from '../stores/cart.ts';
+import { useDeviceStore } from '../stores/device.ts';
 import { CHIPS_CODE } from '../testing/fixtures.ts';
 import { byTestId, eventually, resetDb, tillStores } from '../testing/setup.ts';
 import { newId } from '@shopbook/shared';
@@ -79,6 +80,39 @@ describe('PaymentDialog', () => {
     expect(text('pay-error')).toContain('cannot be more than what is still due');
     expect(byTestId('pay-complete')?.hasAttribute('disabled')).toBe(true);
     expect(wrapper.emitted('done')).toBeUndefined();
+  });
+
+  it('lets an attached customer spend points: suggests what pays the bill, refuses more than they hold, and records the points', async () => {
+    // 13.00 due; the customer holds 500 points at 1 fen each.
+    const customer = toCustomerRecord({ id: newId(), code: 'C009', name: '王小姐', phone: '139', creditLimit: 0, balance: 0, points: 500, revision: 1 });
+    const { wrapper, app } = await openPayment(2, customer);
+    expect(byTestId('pay-tender-points')).toBeNull(); // no programme: no points tender
+    const device = useDeviceStore(app.pinia);
+    device.profile = { ...device.profile!, loyalty: { enabled: true, earnPerAmount: 100, pointValue: 1, minRedeem: 100 } };
+    await flushPromises();
+    await click('pay-tender-points');
+    expect(text('pay-points-available')).toContain('holds 500 points, worth 5.00');
+    const field = byTestId('pay-amount-input')!;
+    expect((field.tagName === 'INPUT' ? (field as HTMLInputElement) : field.querySelector('input')!).value).toBe('500');
+    await type('pay-amount-input', '600');
+    await click('pay-add');
+    expect(text('pay-error')).toContain('holds only 500 points');
+    await type('pay-amount-input', '50');
+    await click('pay-add');
+    expect(text('pay-error')).toContain('At least 100 points');
+    await type('pay-amount-input', '300');
+    await click('pay-add');
+    expect(text('pay-remaining')).toBe('10.00');
+    expect(text('pay-line-0')).toContain('300 points');
+    await click('pay-exact');
+    await click('pay-complete');
+    await eventually(() => expect(wrapper.emitted('done')).toHaveLength(1));
+    const [record] = wrapper.emitted('done')![0] as [{ sale: { payments: unknown[]; customerId: string } }];
+    expect(record.sale.customerId).toBe(customer.id);
+    expect(record.sale.payments).toEqual([
+      { tender: 'points', amount: 300, tendered: null, reference: null, points: 300 },
+      { tender: 'cash', amount: 1000, tendered: 1000, reference: null },
+    ]);
   });
 
   it('offers on account only with a customer who has credit, and asks a manager over the limit', async () => {

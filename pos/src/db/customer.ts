@@ -11,6 +11,8 @@ export interface CustomerRecord {
   creditLimit: number;
   /** what the customer owed on account when the server last answered, minor units */
   balance: number;
+  /** Loyalty points the server counted when it last answered; absent on records pulled before points. */
+  points?: number;
   revision: number;
   nameNorm: string;
   pinyinKeys: string[];

@@ -1,4 +1,4 @@
-import { type LogoRaster, newId, type PullEntity, type Store } from '@shopbook/shared';
+import { type LogoRaster, type LoyaltyProgram, newId, type PullEntity, type Store } from '@shopbook/shared';
 import type { PrinterSettings } from '../printing/settings.ts';
 import type { PosDb } from './PosDb.ts';
 
@@ -34,6 +34,8 @@ export interface StoreProfile {
   receiptFooter: string;
   /** Absent on tills that pulled the store before receipts had logos. */
   receiptLogo?: LogoRaster | null;
+  /** The company's loyalty programme; absent or null: points are not in use. */
+  loyalty?: LoyaltyProgram | null;
   revision: number;
 }
 

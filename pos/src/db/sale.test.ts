@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEVICE, IDS } from '../testing/fixtures.ts';
 import type { PosDb } from './PosDb.ts';
 import { getMeta } from './meta.ts';
-import { commitReturn, commitSale, findSaleByReceipt, recentSales, returnsOf, unsyncedAccountSpend, type SaleDraft } from './sale.ts';
+import { commitReturn, commitSale, findSaleByReceipt, recentSales, returnsOf, unsyncedAccountSpend, unsyncedPointsSpend, type SaleDraft } from './sale.ts';
 import { openTestDb } from './testDb.ts';
 
 let db: PosDb;
@@ -112,5 +112,19 @@ describe('unsyncedAccountSpend', () => {
     expect(await unsyncedAccountSpend(db, customerId)).toBe(700);
     await db.outbox.update(event.id, { state: 'done' });
     expect(await unsyncedAccountSpend(db, customerId)).toBe(0);
+  });
+});
+
+describe('unsyncedPointsSpend', () => {
+  it('counts points this till spent that the server has not acknowledged, for that customer only', async () => {
+    db = openTestDb();
+    const customerId = newId();
+    const { event } = await commitSale(db, ({ receiptSeq }) =>
+      draft(receiptSeq, { customerId, payments: [{ tender: 'points', amount: 300, points: 300 }, { tender: 'cash', amount: 400 }] }),
+    );
+    await commitSale(db, ({ receiptSeq }) => draft(receiptSeq, { customerId: newId(), payments: [{ tender: 'points', amount: 700, points: 700 }] }));
+    expect(await unsyncedPointsSpend(db, customerId)).toBe(300);
+    await db.outbox.update(event.id, { state: 'done' });
+    expect(await unsyncedPointsSpend(db, customerId)).toBe(0);
   });
 });

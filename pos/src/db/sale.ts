@@ -158,6 +158,22 @@ export async function returnsOf(db: PosDb, saleId: string): Promise<ReturnRecord
  * on-account payments in sales the server has not acknowledged yet. Without it a customer
  * could buy up to the limit again on every offline sale.
  */
+/**
+ * Points this till's sales spent for the customer that the server has not counted yet:
+ * taken off the pulled points, so the same points cannot be spent twice at this till
+ * while it is offline. (Two offline tills can still both spend them; the server flags it.)
+ */
+export async function unsyncedPointsSpend(db: PosDb, customerId: string): Promise<number> {
+  const sales = await db.sales.where('customerId').equals(customerId).toArray();
+  let total = 0;
+  for (const s of sales) {
+    const event = await db.outbox.get(s.eventId);
+    if (!event || event.state === 'done') continue;
+    for (const p of s.sale.payments) if (p.tender === 'points') total += p.points ?? 0;
+  }
+  return total;
+}
+
 export async function unsyncedAccountSpend(db: PosDb, customerId: string): Promise<number> {
   const sales = await db.sales.where('customerId').equals(customerId).toArray();
   let total = 0;

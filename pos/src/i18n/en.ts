@@ -207,6 +207,7 @@ const en = {
     creditLimit: 'Credit limit',
     balance: 'Balance',
     available: 'Available',
+    points: 'Points',
     noMatches: 'No customer matches.',
   },
   parked: {
@@ -241,6 +242,18 @@ const en = {
     invalidAmount: 'Enter an amount like 12.50.',
     failed: 'The sale could not be saved: {message}. Nothing was recorded; try again.',
     approvalMissing: 'The discounts in this sale need a manager’s approval first.',
+    points: 'Points',
+    pointsToSpend: 'Points to spend',
+    pointsAvailable: '{name} holds {points} points, worth {value}',
+    pointsCount: '{points} points',
+    pointsNeedCustomer: 'Points are spent by a customer with points: attach the customer first.',
+    pointsProblem: {
+      disabled: 'The store has no loyalty programme.',
+      not_whole: 'Enter a whole number of points.',
+      below_minimum: 'At least {min} points must be spent at once.',
+      not_enough_points: 'The customer holds only {available} points.',
+      more_than_due: 'That is more than is still due.',
+    },
   },
   receipt: {
     title: 'Receipt',
@@ -411,6 +424,7 @@ const en = {
     account: 'On account',
     voucher: 'Voucher',
     other: 'Other',
+    points: 'Points',
   },
 } as const;
 

@@ -208,6 +208,7 @@ const zhCN: MessageSchema = {
     creditLimit: '信用额度',
     balance: '欠款',
     available: '可用额度',
+    points: '积分',
     noMatches: '没有匹配的客户。',
   },
   parked: {
@@ -242,6 +243,18 @@ const zhCN: MessageSchema = {
     invalidAmount: '请输入金额，例如 12.50。',
     failed: '交易未能保存：{message}。没有记录任何内容，请重试。',
     approvalMissing: '本单折扣需要先获得店长授权。',
+    points: '积分',
+    pointsToSpend: '使用积分',
+    pointsAvailable: '{name} 有 {points} 积分，可抵 {value}',
+    pointsCount: '{points} 积分',
+    pointsNeedCustomer: '积分抵扣需要先选择有积分的会员。',
+    pointsProblem: {
+      disabled: '本店没有会员积分计划。',
+      not_whole: '请输入整数积分。',
+      below_minimum: '每次至少使用 {min} 积分。',
+      not_enough_points: '该会员只有 {available} 积分。',
+      more_than_due: '超过了还差的金额。',
+    },
   },
   receipt: {
     title: '小票',
@@ -411,6 +424,7 @@ const zhCN: MessageSchema = {
     account: '挂账',
     voucher: '代金券',
     other: '其他',
+    points: '积分',
   },
 };
 

@@ -105,10 +105,10 @@ describe('applyPage', () => {
     const store = { id: ids[0], code: 'S01', name: '人民广场店', companyName: '示范', taxNumber: 'X', currency: 'CNY', pricesIncludeTax: true, warehouseId: ids[1], receiptHeader: 'hi', receiptFooter: 'bye', revision: 3 };
     // A server from before receipt logos sends none: the till keeps no logo.
     await applyPage(db, page('store', [store], 3), 0);
-    expect(await getMeta(db, 'storeProfile')).toEqual({ ...store, receiptLogo: null });
+    expect(await getMeta(db, 'storeProfile')).toEqual({ ...store, receiptLogo: null, loyalty: null });
     const receiptLogo = { width: 8, height: 1, data: '/w==' };
     await applyPage(db, page('store', [{ ...store, receiptLogo, revision: 4 }], 4), 3);
-    expect(await getMeta(db, 'storeProfile')).toEqual({ ...store, receiptLogo, revision: 4 });
+    expect(await getMeta(db, 'storeProfile')).toEqual({ ...store, receiptLogo, loyalty: null, revision: 4 });
     await applyPage(db, page('cashiers', [{ id: ids[2], username: 'cashier', displayName: '陈', pinHash: null, permissions: ['pos.sell'], maxDiscountBp: 500, revision: 4 }], 4), 0);
     expect(await db.cashiers.get(ids[2]!)).toMatchObject({ username: 'cashier', maxDiscountBp: 500 });
     await applyPage(db, page('cashiers', [], 5, false, [ids[2]!]), 4);

@@ -15,3 +15,4 @@ export * from './receivables.ts';
 export * from './supplier-performance.ts';
 export * from './customers.ts';
 export * from './sales-targets.ts';
+export * from './loyalty.ts';

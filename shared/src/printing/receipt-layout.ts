@@ -132,6 +132,7 @@ function taxRows(lines: readonly { taxRateBp: number; net: number; tax: number }
 }
 
 function tenderLabel(L: ReceiptLabels, p: SaleV1['payments'][number]): string {
+  if (p.tender === 'points' && p.points) return `${L.tenders.points} ${p.points}`;
   return p.reference ? `${L.tenders[p.tender]} ${p.reference}` : L.tenders[p.tender];
 }
 

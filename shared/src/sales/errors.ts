@@ -13,6 +13,7 @@ export const SALES_ERROR_CODES = [
   'overpaid_non_cash',
   'invalid_amount',
   'tendered_below_amount',
+  'points_uncounted',
   'return_exceeds_sold',
   'approval_required',
   'refund_mismatch',

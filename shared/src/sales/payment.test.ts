@@ -51,6 +51,16 @@ describe('applyPayments', () => {
     ).toMatchObject({ ok: false, error: 'overpaid_non_cash', index: 1 });
   });
 
+  it('takes loyalty points as a tender that carries its count of points, and refuses one without', () => {
+    const paid = applyPayments(7350, [
+      { tender: 'points', amount: 350, points: 350 },
+      { tender: 'cash', amount: 10_000 },
+    ]);
+    expect(paid).toMatchObject({ ok: true, change: 3000, payments: [{ tender: 'points', amount: 350, tendered: null, reference: null, points: 350 }, { tender: 'cash', amount: 7000 }] });
+    expect(applyPayments(7350, [{ tender: 'points', amount: 350 }])).toMatchObject({ ok: false, error: 'points_uncounted', index: 0 });
+    expect(applyPayments(7350, [{ tender: 'points', amount: 8000, points: 8000 }])).toMatchObject({ ok: false, error: 'overpaid_non_cash' });
+  });
+
   it('refuses bad amounts', () => {
     expect(applyPayments(100, [{ tender: 'cash', amount: -1 }])).toMatchObject({ ok: false, error: 'invalid_amount' });
     expect(applyPayments(100, [{ tender: 'card', amount: 0.5 }])).toMatchObject({ ok: false, error: 'invalid_amount' });
@@ -61,10 +71,9 @@ describe('applyPayments', () => {
     expect(() => applyPayments(-1, [])).toThrow(RangeError);
   });
 
-  const paymentArb: fc.Arbitrary<PaymentInput> = fc.record({
-    tender: fc.constantFrom(...TENDERS),
-    amount: fc.nat({ max: 50_000 }),
-  });
+  const paymentArb: fc.Arbitrary<PaymentInput> = fc
+    .record({ tender: fc.constantFrom(...TENDERS), amount: fc.nat({ max: 50_000 }) })
+    .map((p) => (p.tender === 'points' ? { ...p, points: p.amount + 1 } : p));
 
   it('keeps paid + remaining = total, change ≥ 0, and change only from cash', () => {
     fc.assert(

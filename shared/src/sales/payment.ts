@@ -27,6 +27,8 @@ export interface PaymentInput {
   tendered?: number | null;
   /** Card slip, voucher number…; travels to the sale unchanged. */
   reference?: string | null;
+  /** Points tender only: how many points pay `amount`. */
+  points?: number;
 }
 
 /** A payment as recorded on the sale: exactly the shape of paymentV1. */
@@ -35,9 +37,11 @@ export interface AppliedPayment {
   amount: number;
   tendered: number | null;
   reference: string | null;
+  /** Points tender only. */
+  points?: number;
 }
 
-export type PaymentErrorCode = 'overpaid_non_cash' | 'invalid_amount' | 'tendered_below_amount';
+export type PaymentErrorCode = 'overpaid_non_cash' | 'invalid_amount' | 'tendered_below_amount' | 'points_uncounted';
 
 export type PaymentsResult =
   | {
@@ -76,8 +80,11 @@ export function applyPayments(totalGross: number, payments: readonly PaymentInpu
       if (p.amount > remaining) {
         return fail('overpaid_non_cash', `payment ${index}: ${p.tender} ${p.amount} is more than the ${remaining} still due`);
       }
+      if (p.tender === 'points' && !(Number.isSafeInteger(p.points) && p.points! > 0)) {
+        return fail('points_uncounted', `payment ${index}: a points payment needs its number of points`);
+      }
       remaining -= p.amount;
-      applied.push({ tender: p.tender, amount: p.amount, tendered: null, reference });
+      applied.push(p.tender === 'points' ? { tender: 'points', amount: p.amount, tendered: null, reference, points: p.points! } : { tender: p.tender, amount: p.amount, tendered: null, reference });
       continue;
     }
     const handed = p.tendered ?? p.amount;

@@ -13,7 +13,8 @@ const money = z.number().int('must be an integer amount of minor units').min(0).
 const signedMoney = z.number().int('must be an integer amount of minor units').min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
 const uuid = z.uuid({ message: 'must be a uuid' });
 
-export const TENDERS = ['cash', 'card', 'account', 'voucher', 'other'] as const;
+/** `points`: the customer's loyalty points, spent as money (the payment says how many). */
+export const TENDERS = ['cash', 'card', 'account', 'voucher', 'other', 'points'] as const;
 export type Tender = (typeof TENDERS)[number];
 
 export const saleLineV1 = z.object({
@@ -44,6 +45,8 @@ export const paymentV1 = z.object({
   /** Cash handed over, for the change on the receipt. */
   tendered: money.nullable().default(null),
   reference: z.string().max(100).nullable().default(null),
+  /** For the `points` tender: how many points paid `amount`. */
+  points: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 
 export const saleV1 = z.object({
@@ -63,7 +66,15 @@ export const saleV1 = z.object({
   change: money.default(0),
   /** A manager who approved something above the cashier's limit. */
   approvedBy: uuid.nullable().default(null),
-});
+})
+  .refine((s) => s.payments.every((p) => (p.tender === 'points') === (p.points !== undefined)), {
+    message: 'a points payment says how many points it spent, and only a points payment does',
+    path: ['payments'],
+  })
+  .refine((s) => s.customerId !== null || s.payments.every((p) => p.tender !== 'points'), {
+    message: 'points are spent by a customer: a points payment needs the customer',
+    path: ['customerId'],
+  });
 export type SaleV1 = z.infer<typeof saleV1>;
 
 export const returnLineV1 = z.object({

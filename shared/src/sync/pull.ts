@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { loyaltyProgramSchema } from '../loyalty/program.ts';
 import { logoRasterSchema } from '../printing/logo.ts';
 
 /**
@@ -50,6 +51,8 @@ export const pulledCustomerSchema = z.object({
   phone: z.string(),
   creditLimit: z.number().int(),
   balance: z.number().int(),
+  /** Loyalty points the server counted; absent from servers that predate points. */
+  points: z.number().int().default(0),
   revision: z.number().int(),
 });
 
@@ -78,6 +81,8 @@ export const pulledStoreSchema = z.object({
   receiptFooter: z.string(),
   /** Absent from servers that predate receipt logos. */
   receiptLogo: logoRasterSchema.nullable().default(null),
+  /** The company's loyalty programme, the same for every store. */
+  loyalty: loyaltyProgramSchema.nullable().default(null),
   revision: z.number().int(),
 });
 

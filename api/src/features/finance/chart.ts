@@ -11,6 +11,8 @@ export const ACCOUNTS = {
   inventory: { code: '1405', name: 'Inventory', nameZh: '库存商品', type: 'asset' },
   taxReceivable: { code: '222102', name: 'Input VAT (tax receivable)', nameZh: '应交税费-进项税额', type: 'asset' },
   customerDeposits: { code: '2203', name: 'Customer deposits and gift cards', nameZh: '预收账款', type: 'liability' },
+  /** Points customers hold, at what they will take off a bill: earned as an expense, spent as a tender. */
+  loyaltyPoints: { code: '220302', name: 'Loyalty points outstanding', nameZh: '预收账款-会员积分', type: 'liability' },
   payables: { code: '2202', name: 'Accounts payable', nameZh: '应付账款', type: 'liability' },
   receivedNotInvoiced: { code: '220201', name: 'Goods received not invoiced', nameZh: '应付账款-暂估', type: 'liability' },
   taxPayable: { code: '222101', name: 'Output VAT (tax payable)', nameZh: '应交税费-销项税额', type: 'liability' },
@@ -18,6 +20,7 @@ export const ACCOUNTS = {
   revenue: { code: '6001', name: 'Sales revenue', nameZh: '主营业务收入', type: 'revenue' },
   costOfGoodsSold: { code: '6401', name: 'Cost of goods sold', nameZh: '主营业务成本', type: 'expense' },
   priceVariance: { code: '640102', name: 'Purchase price variance', nameZh: '主营业务成本-采购价差', type: 'expense' },
+  loyaltyExpense: { code: '660105', name: 'Loyalty points expense', nameZh: '销售费用-会员积分', type: 'expense' },
   cashOverShort: { code: '6603', name: 'Cash over and short', nameZh: '现金长短款', type: 'expense' },
   adjustments: { code: '6711', name: 'Inventory adjustments', nameZh: '库存盘盈盘亏', type: 'expense' },
 } as const satisfies Record<string, { code: string; name: string; nameZh: string; type: AccountType }>;

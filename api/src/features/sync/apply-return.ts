@@ -7,6 +7,7 @@ import { ACCOUNTS } from '../finance/chart.ts';
 import { postJournalEntry } from '../finance/post-entry.ts';
 import { postMoves } from '../inventory/post-moves.ts';
 import { touchCustomers } from '../customers/touch.ts';
+import { applyReturnLoyalty } from '../loyalty/apply.ts';
 import type { ApplyContext } from './ingest.ts';
 import { byAccount, TENDER_ACCOUNT } from './tenders.ts';
 
@@ -91,5 +92,6 @@ export async function applyReturn(ctx: ApplyContext, ret: ReturnV1): Promise<str
       postedAt: ctx.now, lines,
     });
   }
+  await applyReturnLoyalty(db, ret, ctx.occurredAt, ctx.now);
   return serialProblem ? 'serial_problem' : null;
 }

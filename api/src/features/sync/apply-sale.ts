@@ -7,6 +7,7 @@ import { ACCOUNTS } from '../finance/chart.ts';
 import { postJournalEntry } from '../finance/post-entry.ts';
 import type { ApplyContext } from './ingest.ts';
 import { touchCustomers } from '../customers/touch.ts';
+import { applySaleLoyalty } from '../loyalty/apply.ts';
 import { takeOutStock } from './stock-out.ts';
 import { byAccount, TENDER_ACCOUNT } from './tenders.ts';
 import { verifySaleTotals } from './verify-totals.ts';
@@ -36,6 +37,8 @@ export async function applySale(ctx: ApplyContext, sale: SaleV1): Promise<string
   const cost = costs.reduce((s, c) => s + c, 0);
   if (negative) flags.push('negative_stock');
   if (serialProblems) flags.push('serial_problem');
+  const pointsFlag = await applySaleLoyalty(db, sale, ctx.occurredAt, ctx.now);
+  if (pointsFlag) flags.push(pointsFlag);
 
   // Header, lines and payments in one statement: fewer round trips while the stock locks are held.
   const lineRows = sale.lines.map(

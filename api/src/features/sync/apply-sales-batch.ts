@@ -21,6 +21,8 @@ export interface BatchSale {
 export interface BatchFacts {
   products: Map<string, { purchasePrice: number; plain: boolean }>;
   closedShifts: Set<string>;
+  /** Whether customers earn points: then a customer's sale goes event by event, through the points ledger. */
+  loyalty: boolean;
 }
 
 /** Looks up, in two queries, the products and shifts a run of sales names. */
@@ -37,20 +39,27 @@ export async function batchFacts(db: DbOrTx, sales: readonly SaleV1[]): Promise<
   const closed = shiftIds.length
     ? await rows<{ id: string }>(db, sql`SELECT id FROM shifts WHERE closed_at IS NOT NULL AND id IN (${list(shiftIds)})`)
     : [];
+  const loyalty = sales.some((s) => s.customerId !== null)
+    ? (await rows<{ enabled: boolean }>(db, sql`SELECT enabled FROM loyalty_program WHERE id = 1`))[0]?.enabled === true
+    : false;
   return {
     products: new Map(found.map((p) => [p.id, { purchasePrice: Number(p.purchase_price), plain: !p.batch_tracked && !p.serial_tracked }])),
     closedShifts: new Set(closed.map((s) => s.id)),
+    loyalty,
   };
 }
 
 /**
  * Whether a sale can take the set-based path: sold from this till's own warehouse,
  * every product known and neither batch- nor serial-tracked (those need per-unit
- * choices: first expiry first out, the serials). Anything else goes event by event.
+ * choices: first expiry first out, the serials), and no loyalty points moving (spent,
+ * or earned by a customer). Anything else goes event by event.
  */
 export function fitsBatch(sale: SaleV1, device: DeviceContext, facts: BatchFacts): boolean {
   return (
     sale.storeId === device.storeId &&
+    !(facts.loyalty && sale.customerId !== null) &&
+    sale.payments.every((p) => p.tender !== 'points') &&
     sale.warehouseId === device.warehouseId &&
     sale.lines.every((l) => facts.products.get(l.productId)?.plain === true && l.batchId === null && l.serials.length === 0)
   );

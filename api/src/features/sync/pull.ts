@@ -4,6 +4,8 @@ import type { DbOrTx } from '../../db/client.ts';
 import { categories, company, customers, productBarcodes, products, storePrices, stores, taxRates, users } from '../../db/schema/index.ts';
 import type { DeviceContext } from '../../http/context.ts';
 import { customerBalances } from '../customers/balance.queries.ts';
+import { pointsOf } from '../loyalty/points.queries.ts';
+import { getProgram } from '../loyalty/program.queries.ts';
 
 /**
  * One page of what changed since a revision. Rows come in revision order, and the
@@ -24,10 +26,13 @@ export async function pullPage(db: DbOrTx, device: DeviceContext, entity: PullEn
     }
     case 'customers': {
       const list = await db.select().from(customers).where(gt(customers.revision, since)).orderBy(asc(customers.revision)).limit(limit);
-      const balances = await customerBalances(db, list.filter((c) => c.status === 'active').map((c) => c.id));
+      const active = list.filter((c) => c.status === 'active').map((c) => c.id);
+      const balances = await customerBalances(db, active);
+      const points = await pointsOf(db, active);
       // An archived customer is a tombstone: the till stops offering them.
       return page(entity, since, list, limit, (c) => c.status === 'active', (c) => ({
-        id: c.id, code: c.code, name: c.name, phone: c.phone, creditLimit: c.creditLimit, balance: balances.get(c.id)?.balance ?? 0, revision: c.revision,
+        id: c.id, code: c.code, name: c.name, phone: c.phone, creditLimit: c.creditLimit, balance: balances.get(c.id)?.balance ?? 0, points: points.get(c.id) ?? 0,
+        revision: c.revision,
       }));
     }
     case 'cashiers': {
@@ -43,10 +48,11 @@ export async function pullPage(db: DbOrTx, device: DeviceContext, entity: PullEn
     case 'store': {
       const list = await db.select().from(stores).where(and(eq(stores.id, device.storeId), gt(stores.revision, since)));
       const [co] = await db.select().from(company).limit(1);
+      const loyalty = list.length ? await getProgram(db) : null;
       return page(entity, since, list, limit, (s) => s.active, (s) => ({
         id: s.id, code: s.code, name: s.name, companyName: co?.name ?? '', taxNumber: co?.taxNumber ?? '', currency: co?.currency ?? 'CNY',
         pricesIncludeTax: co?.pricesIncludeTax ?? true, warehouseId: device.warehouseId, receiptHeader: s.receiptHeader, receiptFooter: s.receiptFooter,
-        receiptLogo: s.receiptLogo ?? null, revision: s.revision,
+        receiptLogo: s.receiptLogo ?? null, loyalty, revision: s.revision,
       }));
     }
   }

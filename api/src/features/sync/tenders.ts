@@ -8,6 +8,7 @@ export const TENDER_ACCOUNT: Record<Tender, string> = {
   account: ACCOUNTS.receivables.code,
   voucher: ACCOUNTS.customerDeposits.code,
   other: ACCOUNTS.bank.code,
+  points: ACCOUNTS.loyaltyPoints.code,
 };
 
 /** Sums amounts per account, dropping zeros, so an entry has one line per account and side. */
