@@ -5,7 +5,7 @@ import { type ReturnV1, type SaleV1, type Tender, returnV1, saleV1 } from '../sy
 import { defaultRefundTenders } from './refunds.ts';
 
 /** A sale of `gross` paid as given; only the payments matter to the refund split. */
-function sale(payments: { tender: Tender; amount: number }[]): SaleV1 {
+function sale(payments: { tender: Tender; amount: number; points?: number }[], customerId: string | null = null): SaleV1 {
   const gross = payments.reduce((s, p) => s + p.amount, 0);
   return saleV1.parse({
     v: 1,
@@ -15,6 +15,7 @@ function sale(payments: { tender: Tender; amount: number }[]): SaleV1 {
     warehouseId: newId(),
     cashierId: newId(),
     shiftId: null,
+    customerId,
     pricesIncludeTax: true,
     lines: [
       { lineId: newId(), productId: newId(), qty: '1', unitPrice: gross, listPrice: gross, discount: 0, taxRateBp: 0, net: gross, tax: 0, gross },
@@ -73,6 +74,16 @@ describe('defaultRefundTenders', () => {
     expect(defaultRefundTenders(s, 1, [refunded(s, first)])).toEqual([refund('cash', 1)]);
     // Returns of another sale do not count.
     expect(defaultRefundTenders(s, 1, [refunded(sale([{ tender: 'card', amount: 1 }]), first)])).toEqual([refund('card', 1)]);
+  });
+
+  it('gives spent points back as points, at the rate they were spent, never more than were spent', () => {
+    const paid = sale([{ tender: 'cash', amount: 700 }, { tender: 'points', amount: 300, points: 300 }], newId());
+    const half = defaultRefundTenders(paid, 500);
+    expect(half).toEqual([refund('cash', 350), { ...refund('points', 150), points: 150 }]);
+    const rest = defaultRefundTenders(paid, 500, [refunded(paid, half)]);
+    expect(rest).toEqual([refund('cash', 350), { ...refund('points', 150), points: 150 }]);
+    const pointsBack = [...half, ...rest].reduce((s, r) => s + (r.points ?? 0), 0);
+    expect(pointsBack).toBe(300);
   });
 
   it('always names at least one tender', () => {

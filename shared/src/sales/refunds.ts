@@ -8,6 +8,21 @@ function byTender(payments: readonly { tender: Tender; amount: number }[], into 
   return into;
 }
 
+const pointsOf = (payments: readonly { tender: Tender; points?: number }[]) =>
+  payments.reduce((s, p) => s + (p.tender === 'points' ? (p.points ?? 0) : 0), 0);
+
+/**
+ * Points given back for `amount` of a points payment refunded: at the rate the sale
+ * spent them, never more than it spent and has not had back.
+ */
+function pointsBack(sale: SaleV1, previousReturns: readonly ReturnV1[], amount: number): number {
+  const spent = pointsOf(sale.payments);
+  const spentValue = sale.payments.reduce((s, p) => s + (p.tender === 'points' ? p.amount : 0), 0);
+  const back = previousReturns.filter((r) => r.originalSaleId === sale.saleId).reduce((s, r) => s + pointsOf(r.refunds), 0);
+  const due = spentValue > 0 ? Math.round((amount * spent) / spentValue) : 0;
+  return Math.max(1, Math.min(due, spent - back));
+}
+
 /**
  * How a refund goes back by default: to the tenders the sale was paid with, in
  * proportion to what each paid (cash counted net of change), split exactly by largest
@@ -37,9 +52,10 @@ export function defaultRefundTenders(
   // refund; then the original proportions are the fairest split left.
   const weights = sumMoney(left) >= refundTotal ? left : tenders.map((t) => paid.get(t) ?? 0);
   const parts = allocate(refundTotal, weights);
-  const refunds = tenders
-    .map((tender, i) => ({ tender, amount: parts[i] ?? 0, tendered: null, reference: null }))
-    .filter((r) => r.amount > 0);
+  const refunds: AppliedPayment[] = tenders
+    .map((tender, i): AppliedPayment => ({ tender, amount: parts[i] ?? 0, tendered: null, reference: null }))
+    .filter((r) => r.amount > 0)
+    .map((r) => (r.tender === 'points' ? { ...r, points: pointsBack(originalSale, previousReturns, r.amount) } : r));
   // returnV1 needs at least one refund, even of nothing (a returned free gift).
   return refunds.length > 0 ? refunds : [{ tender: tenders[0] ?? 'cash', amount: 0, tendered: null, reference: null }];
 }
