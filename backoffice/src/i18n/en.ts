@@ -6,6 +6,7 @@ import { labelsEn } from './en/labels.ts';
 import { documentsEn } from './en/documents.ts';
 import { payablesEn } from './en/payables.ts';
 import { customersEn } from './en/customers.ts';
+import { loyaltyEn } from './en/loyalty.ts';
 import { salesOrdersEn } from './en/sales-orders.ts';
 import { receivablesEn } from './en/receivables.ts';
 import { salesTargetsEn } from './en/sales-targets.ts';
@@ -69,6 +70,7 @@ const en: Messages = {
     receipts: 'Goods receipts',
     sales: 'Sales',
     customers: 'Customers',
+    loyalty: 'Loyalty points',
     tillSales: 'Till sales',
     salesOrders: 'Sales orders',
     invoices: 'Invoices',
@@ -276,6 +278,7 @@ const en: Messages = {
   purchasing: purchasingEn,
   payables: payablesEn,
   customers: customersEn,
+  loyalty: loyaltyEn,
   salesOrders: salesOrdersEn,
   receivables: receivablesEn,
   salesTargets: salesTargetsEn,

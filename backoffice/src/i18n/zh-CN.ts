@@ -4,6 +4,7 @@
 import { purchasingZh } from './zh-CN/purchasing.ts';
 import { payablesZh } from './zh-CN/payables.ts';
 import { customersZh } from './zh-CN/customers.ts';
+import { loyaltyZh } from './zh-CN/loyalty.ts';
 import { salesOrdersZh } from './zh-CN/sales-orders.ts';
 import { receivablesZh } from './zh-CN/receivables.ts';
 import { salesTargetsZh } from './zh-CN/sales-targets.ts';
@@ -70,6 +71,7 @@ const zhCN = {
     receipts: '采购入库',
     sales: '销售',
     customers: '客户',
+    loyalty: '会员积分',
     tillSales: '收银销售',
     salesOrders: '销售订单',
     invoices: '发票',
@@ -277,6 +279,7 @@ const zhCN = {
   purchasing: purchasingZh,
   payables: payablesZh,
   customers: customersZh,
+  loyalty: loyaltyZh,
   salesOrders: salesOrdersZh,
   receivables: receivablesZh,
   salesTargets: salesTargetsZh,

@@ -12,6 +12,7 @@ export const PAGES: Record<string, Page> = {
   trialBalance: () => import('../features/finance/TrialBalancePage.vue'),
   salesOrders: () => import('../features/sales-orders/SalesOrdersPage.vue'),
   salesTargets: () => import('../features/sales-targets/SalesTargetsPage.vue'),
+  loyalty: () => import('../features/loyalty/LoyaltyPage.vue'),
   invoices: () => import('../features/receivables/CustomerInvoicesPage.vue'),
   receivables: () => import('../features/receivables/ReceivablesPage.vue'),
   supplierInvoices: () => import('../features/payables/SupplierInvoicesPage.vue'),

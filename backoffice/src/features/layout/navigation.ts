@@ -67,6 +67,7 @@ export const NAVIGATION: NavGroup[] = [
     icon: Sell,
     items: [
       { name: 'customers', path: '/sales/customers', permission: 'customers.read', available: true },
+      { name: 'loyalty', path: '/sales/loyalty', permission: 'settings.write', available: true },
       // Every till's sales and every invoice: sales staff see only their own customers and orders.
       { name: 'tillSales', path: '/sales/till-sales', permission: 'sales.all', available: true },
       { name: 'salesOrders', path: '/sales/orders', permission: 'sales.read', available: true },

@@ -13,7 +13,7 @@ describe('approval limits', () => {
     const { request, errors } = validateLimits(rows, 2);
     expect(errors).toEqual({});
     expect(request!.limits).toEqual([{ role: 'manager', maxAmount: null }, { role: 'purchaser', maxAmount: 800_000 }]);
-    expect(request!.remove).toEqual(['owner', 'clerk', 'cashier', 'accountant'].filter((r) => rows.some((x) => x.role === r)));
+    expect(request!.remove).toEqual(['owner', 'clerk', 'cashier', 'accountant', 'salesperson'].filter((r) => rows.some((x) => x.role === r)));
   });
 
   it('asks for an amount where a limit is chosen', () => {
