@@ -72,8 +72,8 @@ describe.skipIf(!browserSuiteReady())('receipt logo', () => {
     await preview.waitFor();
     expect(await preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(WIDTH);
 
-    await page.getByTestId('receipt-header').locator('textarea').fill('人民路 1 号 Tel 021-5555 0101');
-    await page.getByTestId('receipt-footer').locator('textarea').fill('谢谢惠顾 Thank you');
+    await page.getByTestId('receipt-header').fill('人民路 1 号 Tel 021-5555 0101');
+    await page.getByTestId('receipt-footer').fill('谢谢惠顾 Thank you');
     await page.getByTestId('receipt-save').click();
     await page.getByText('Receipt layout of').waitFor();
     await page.screenshot({ path: join(ARTEFACTS, 'receipt-settings.png'), fullPage: true });
