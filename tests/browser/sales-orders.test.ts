@@ -4,17 +4,19 @@ import { browserSuiteReady, launchBrowser, startServer, type RunningServer } fro
 import { apiLogin } from './till-helpers.ts';
 
 /**
- * A sales order through the back office: 8 of a product are in stock; the manager
- * quotes 10 to a customer, confirms (8 reserved, 2 back-ordered, with the warning),
- * ships the 8 on a delivery note, and the shipment plan shows the 2 still waiting; the
- * shipment is invoiced, and the accountant records a part payment and sees what the
- * customer owes change.
+ * A sales order through the back office: 8 of a product are in stock; the salesperson
+ * looking after the customer quotes 10, confirms (8 reserved, 2 back-ordered, with the
+ * warning), ships the 8 on a delivery note, and the shipment plan shows the 2 still
+ * waiting; the manager invoices the shipment, and the accountant records a part payment
+ * and sees the customer's aging change.
  */
 describe.skipIf(!browserSuiteReady())('sales order: quotation → confirm with reservation → ship → invoice → payment', () => {
   let server: RunningServer;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  /** The salesperson's own session: the customer is assigned to them. */
+  let sales: Page;
   let product: { id: string; sku: string };
 
   beforeAll(async () => {
@@ -30,60 +32,71 @@ describe.skipIf(!browserSuiteReady())('sales order: quotation → confirm with r
     const wh = (await call('GET', '/api/org/warehouses')).items.find((w: { code: string }) => w.code === 'S01-WH');
     const adj = await call('POST', '/api/inventory/adjustments', { warehouseId: wh.id, reason: 'found', lines: [{ productId: product.id, qty: '8', unitCost: '300' }] });
     await call('POST', `/api/inventory/adjustments/${adj.id}/post`);
+    const salesperson = (await call('GET', '/api/customers/salespeople')).items.find((u: { username: string }) => u.username === 'salesperson');
+    const c001 = (await call('GET', '/api/customers?q=C001')).items[0];
+    const { id: _id, balance: _b, status: _s, createdAt: _c, updatedAt: _u, salespersonName: _n, ...input } = await call('GET', `/api/customers/${c001.id}`);
+    await call('PUT', `/api/customers/${c001.id}`, { ...input, salespersonId: salesperson.id });
     context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-    page = await context.newPage();
-    await page.goto(`${server.url}/backoffice/`);
-    await page.getByTestId('login-username').fill('manager');
-    await page.getByTestId('login-password').fill('demo1234');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('side-menu').waitFor();
+    const signIn = async (username: string) => {
+      const p = await context.browser()!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' }).then((c) => c.newPage());
+      await p.goto(`${server.url}/backoffice/`);
+      await p.getByTestId('login-username').fill(username);
+      await p.getByTestId('login-password').fill('demo1234');
+      await p.getByTestId('login-submit').click();
+      await p.getByTestId('side-menu').waitFor();
+      return p;
+    };
+    page = await signIn('manager');
+    sales = await signIn('salesperson');
   });
 
   afterAll(async () => {
+    await sales?.context().close();
+    await page?.context().close();
     await context?.close();
     await browser?.close();
     await server?.stop();
   });
 
   it('quotes 10 to a customer and confirms: 8 reserved, 2 back-ordered with a warning', async () => {
-    await page.goto(`${server.url}/backoffice/sales/orders`);
-    await page.getByTestId('sales-orders-new').click();
-    await page.getByTestId('sales-order-customer').click();
-    await page.getByTestId('sales-order-customer-C001').click();
-    await page.getByTestId('sales-order-warehouse').click();
-    await page.getByTestId('sales-order-warehouse-S01-WH').click();
-    await page.getByTestId('sales-order-reference').fill('C001-PO-55');
-    await page.getByTestId('sales-order-product-search').fill(product.sku);
-    await page.getByTestId('sales-order-product-search-option').first().click();
-    await page.getByTestId('sales-order-line-0-qty').fill('10');
-    await page.getByTestId('sales-order-line-0-price').fill('5.00');
-    await expect.poll(() => page.getByTestId('sales-order-totals').textContent()).toContain('50.00');
-    await page.getByTestId('sales-order-save').click();
-    const drawer = page.getByTestId('sales-order-drawer');
+    await sales.goto(`${server.url}/backoffice/sales/orders`);
+    await sales.getByTestId('sales-orders-new').click();
+    await sales.getByTestId('sales-order-customer').click();
+    await sales.getByTestId('sales-order-customer-C001').click();
+    await sales.getByTestId('sales-order-warehouse').click();
+    await sales.getByTestId('sales-order-warehouse-S01-WH').click();
+    await sales.getByTestId('sales-order-reference').fill('C001-PO-55');
+    await sales.getByTestId('sales-order-product-search').fill(product.sku);
+    await sales.getByTestId('sales-order-product-search-option').first().click();
+    await sales.getByTestId('sales-order-line-0-qty').fill('10');
+    await sales.getByTestId('sales-order-line-0-price').fill('5.00');
+    await expect.poll(() => sales.getByTestId('sales-order-totals').textContent()).toContain('50.00');
+    await sales.getByTestId('sales-order-save').click();
+    const drawer = sales.getByTestId('sales-order-drawer');
     await expect.poll(() => drawer.getByTestId('sales-order-status').textContent()).toContain('Quotation');
 
-    await page.getByTestId('sales-order-confirm').click();
+    await sales.getByTestId('sales-order-confirm').click();
     await expect.poll(() => drawer.getByTestId('sales-order-status').textContent()).toContain('Confirmed');
     expect(await drawer.getByTestId('line-reserved').textContent()).toBe('8');
     expect(await drawer.getByTestId('line-backorder').textContent()).toBe('2');
-    expect(await page.getByTestId('sales-order-shortages').textContent()).toContain('2 short');
+    expect(await sales.getByTestId('sales-order-shortages').textContent()).toContain('2 short');
   });
 
   it('ships what is reserved on a delivery note, and the plan shows what still waits', async () => {
-    await page.getByTestId('sales-order-ship').click();
-    await expect.poll(() => page.getByTestId(`ship-qty-${product.sku}`).inputValue()).toBe('8');
-    await page.getByTestId('ship-confirm').click();
-    const drawer = page.getByTestId('sales-order-drawer');
+    await sales.getByTestId('sales-order-ship').click();
+    await expect.poll(() => sales.getByTestId(`ship-qty-${product.sku}`).inputValue()).toBe('8');
+    await sales.getByTestId('ship-confirm').click();
+    const drawer = sales.getByTestId('sales-order-drawer');
     await expect.poll(() => drawer.getByTestId('sales-order-status').textContent()).toContain('Partly shipped');
     expect(await drawer.getByTestId('line-shipped').textContent()).toBe('8');
-    expect(await page.getByTestId('sales-order-shipments').textContent()).toMatch(/DN-\d{4}-000001/);
-    await page.keyboard.press('Escape');
+    expect(await sales.getByTestId('sales-order-shipments').textContent()).toMatch(/DN-\d{4}-000001/);
+    await sales.keyboard.press('Escape');
 
-    await page.getByTestId('sales-orders-tab-plan').click();
-    const waiting = page.getByTestId('plan-waiting');
+    await sales.getByTestId('sales-orders-tab-plan').click();
+    const waiting = sales.getByTestId('plan-waiting');
     await expect.poll(() => waiting.textContent()).toContain(product.sku);
     expect(await waiting.textContent()).toContain('Customer Co. 1');
-    expect(await page.getByTestId('plan-ready').locator('tbody tr').count()).toBe(0);
+    expect(await sales.getByTestId('plan-ready').locator('tbody tr').count()).toBe(0);
   });
 
   it('is invoiced for what was shipped, and the accountant records a payment and sees the receivables change', async () => {
