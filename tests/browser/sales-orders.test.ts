@@ -126,8 +126,10 @@ describe.skipIf(!browserSuiteReady())('sales order: quotation → confirm with r
     await acc.getByTestId('receive-customer').click();
     await acc.getByTestId('receive-customer-C001').click();
     await expect.poll(() => acc.getByTestId('receive-allocation-0').inputValue()).toBe('45.20');
-    await acc.getByTestId('receive-allocation-0').fill('30');
+    // The money arrives without saying what it pays: it is kept as the customer's credit.
+    await acc.getByTestId('receive-allocation-0').fill('');
     await acc.getByTestId('receive-amount').fill('30');
+    await expect.poll(() => acc.getByTestId('receive-credit').textContent()).toContain('30.00');
     await acc.getByTestId('receive-save').click();
     await acc.getByTestId('receive-dialog').waitFor({ state: 'hidden' });
 
@@ -135,6 +137,16 @@ describe.skipIf(!browserSuiteReady())('sales order: quotation → confirm with r
     await expect.poll(() => row.getByTestId('ar-total').textContent()).toContain('15.20');
     await row.click();
     await expect.poll(() => acc.getByTestId('customer-statement').locator('tbody tr').count()).toBe(2);
+    // The accountant applies the credit to the invoice: it is settled but for 15.20.
+    const credits = acc.getByTestId('customer-credits');
+    await expect.poll(() => credits.textContent()).toMatch(/RC-\d{4}-\d{6}/);
+    await credits.locator('button').first().click();
+    await expect.poll(() => acc.getByTestId('apply-credit-0').inputValue()).toBe('30.00');
+    await acc.getByTestId('apply-credit-save').click();
+    await acc.getByTestId('apply-credit-dialog').waitFor({ state: 'hidden' });
+    await expect.poll(() => credits.locator('tbody tr.el-table__row').count()).toBe(0);
+    const invoices = (await (await fetch(`${server.url}/api/receivables/invoices?open=true`, { headers: { authorization: `Bearer ${await apiLogin(server.url, 'accountant')}` } })).json()) as { items: { open: number }[] };
+    expect(invoices.items.map((i) => i.open)).toEqual([1520]);
     await accountant.close();
   });
 

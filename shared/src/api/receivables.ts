@@ -131,6 +131,18 @@ export const customerPaymentInputSchema = z
   });
 export type CustomerPaymentInput = z.input<typeof customerPaymentInputSchema>;
 
+/** A payment's credit (what it left unallocated) applied to the customer's later invoices. */
+export const applyCreditInputSchema = z.object({
+  allocations: z
+    .array(z.object({ invoiceId: uuidOf('invoiceId'), amount: moneyOf('amount').refine((a) => a > 0, 'amount must be greater than zero') }))
+    .min(1, 'allocations must name at least one invoice')
+    .max(200)
+    .superRefine(uniqueBy((a) => a.invoiceId, 'invoiceId')),
+});
+export type ApplyCreditInput = z.input<typeof applyCreditInputSchema>;
+
+export const customerCreditQuerySchema = z.object({ customerId: uuidOf('customerId') });
+
 export const customerPaymentSchema = z.object({
   id: z.string(),
   number: z.string(),

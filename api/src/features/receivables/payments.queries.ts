@@ -1,4 +1,4 @@
-import { newId, type CustomerPayment, type customerPaymentInputSchema, type SessionUser } from '@shopbook/shared';
+import { type ApplyCreditInput, newId, type CustomerPayment, type customerPaymentInputSchema, type SessionUser } from '@shopbook/shared';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
@@ -29,6 +29,55 @@ export async function getPayment(db: DbOrTx, id: string): Promise<CustomerPaymen
   };
 }
 
+/** Checks allocations against the customer's open invoices, locked in id order. */
+async function lockedInvoices(db: DbOrTx, customerId: string, allocations: readonly { invoiceId: string; amount: number }[]) {
+  const ids = allocations.map((a) => a.invoiceId);
+  const invoices = ids.length ? await db.select().from(customerInvoices).where(inArray(customerInvoices.id, ids)).orderBy(asc(customerInvoices.id)).for('update') : [];
+  allocations.forEach((a, i) => {
+    const inv = invoices.find((x) => x.id === a.invoiceId);
+    if (!inv || inv.customerId !== customerId || inv.kind !== 'invoice') throw new DomainError('unprocessable', 'no invoice of this customer', `allocations.${i}.invoiceId`);
+    if (a.amount > openOf(inv)) throw new DomainError('unprocessable', `only ${openOf(inv)} is open on invoice ${inv.number}`, `allocations.${i}.amount`);
+  });
+}
+
+async function allocate(db: DbOrTx, paymentId: string, allocations: readonly { invoiceId: string; amount: number }[]) {
+  if (!allocations.length) return;
+  await db.insert(customerPaymentAllocations).values(allocations.map((a) => ({ id: newId(), paymentId, invoiceId: a.invoiceId, amount: a.amount })));
+  for (const a of allocations) {
+    await db.update(customerInvoices).set({ settled: sql`${customerInvoices.settled} + ${a.amount}` }).where(eq(customerInvoices.id, a.invoiceId));
+  }
+}
+
+/** Payments of a customer that still hold credit to apply, oldest first. */
+export async function creditsOf(db: DbOrTx, customerId: string): Promise<CustomerPayment[]> {
+  const list = await db
+    .select({ id: customerPayments.id })
+    .from(customerPayments)
+    .where(sql`${customerPayments.customerId} = ${customerId}::uuid AND ${customerPayments.unallocated} > 0`)
+    .orderBy(asc(customerPayments.paymentDate), asc(customerPayments.id));
+  return Promise.all(list.map((p) => getPayment(db, p.id)));
+}
+
+/**
+ * Applies what a payment left over to the customer's invoices. The money is already in
+ * the books (receivables carry it as a credit), so no journal entry: only which
+ * invoices it settles changes.
+ */
+export async function applyCredit(db: DbOrTx, paymentId: string, input: ApplyCreditInput, user: SessionUser, now: Date): Promise<CustomerPayment> {
+  const [payment] = await db.select().from(customerPayments).where(eq(customerPayments.id, paymentId)).for('update');
+  if (!payment) throw new DomainError('not_found', `no customer payment ${paymentId}`, 'id');
+  const total = input.allocations.reduce((s, a) => s + a.amount, 0);
+  if (total > payment.unallocated) {
+    throw new DomainError('unprocessable', `the payment has ${payment.unallocated} of credit left, less than the ${total} applied`, 'allocations');
+  }
+  await lockedInvoices(db, payment.customerId, input.allocations);
+  await allocate(db, paymentId, input.allocations);
+  await db.update(customerPayments).set({ unallocated: payment.unallocated - total }).where(eq(customerPayments.id, paymentId));
+  await touchCustomers(db, [payment.customerId]);
+  await recordAudit(db, { user, action: 'apply_credit', entity: 'customer_payment', entityId: paymentId, before: { unallocated: payment.unallocated }, after: { unallocated: payment.unallocated - total, allocations: input.allocations }, at: now });
+  return getPayment(db, paymentId);
+}
+
 /**
  * Money from a customer settles their invoices (in full, in part, several at once);
  * what is left over stays as their credit. Dr bank or cash, Cr receivables.
@@ -36,13 +85,7 @@ export async function getPayment(db: DbOrTx, id: string): Promise<CustomerPaymen
 export async function receivePayment(db: DbOrTx, input: PaymentInput, user: SessionUser, now: Date): Promise<CustomerPayment> {
   const [customer] = await db.select().from(customers).where(eq(customers.id, input.customerId));
   if (!customer) throw new DomainError('unprocessable', 'no such customer', 'customerId');
-  const ids = input.allocations.map((a) => a.invoiceId);
-  const invoices = ids.length ? await db.select().from(customerInvoices).where(inArray(customerInvoices.id, ids)).orderBy(asc(customerInvoices.id)).for('update') : [];
-  input.allocations.forEach((a, i) => {
-    const inv = invoices.find((x) => x.id === a.invoiceId);
-    if (!inv || inv.customerId !== customer.id || inv.kind !== 'invoice') throw new DomainError('unprocessable', 'no invoice of this customer', `allocations.${i}.invoiceId`);
-    if (a.amount > openOf(inv)) throw new DomainError('unprocessable', `only ${openOf(inv)} is open on invoice ${inv.number}`, `allocations.${i}.amount`);
-  });
+  await lockedInvoices(db, customer.id, input.allocations);
   const allocated = input.allocations.reduce((s, a) => s + a.amount, 0);
   const id = newId();
   const number = await nextNumber(db, 'RC', now.getUTCFullYear());
@@ -50,12 +93,7 @@ export async function receivePayment(db: DbOrTx, input: PaymentInput, user: Sess
     id, number, customerId: customer.id, paymentDate: input.paymentDate, method: input.method, amount: input.amount, unallocated: input.amount - allocated,
     reference: input.reference, createdBy: user.id, createdAt: now,
   });
-  if (input.allocations.length) {
-    await db.insert(customerPaymentAllocations).values(input.allocations.map((a) => ({ id: newId(), paymentId: id, invoiceId: a.invoiceId, amount: a.amount })));
-    for (const a of input.allocations) {
-      await db.update(customerInvoices).set({ settled: sql`${customerInvoices.settled} + ${a.amount}` }).where(eq(customerInvoices.id, a.invoiceId));
-    }
-  }
+  await allocate(db, id, input.allocations);
   await postJournalEntry(db, {
     date: input.paymentDate, sourceType: 'customer_payment', sourceId: id, memo: `${number} ${customer.code}`, userId: user.id, postedAt: now,
     lines: [

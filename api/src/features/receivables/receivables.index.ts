@@ -2,9 +2,9 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/context.ts';
 import { creditInvoice } from './credit-notes.queries.ts';
 import { getInvoice, invoiceableLines, invoiceSale, invoiceShipments, listInvoices } from './invoices.queries.ts';
-import { getPayment, receivePayment } from './payments.queries.ts';
+import { applyCredit, creditsOf, getPayment, receivePayment } from './payments.queries.ts';
 import {
-  agingRoute, creditRoute, getInvoiceRoute, getPaymentRoute, invoiceableRoute, invoiceSaleRoute, invoiceShipmentsRoute, listInvoicesRoute, receivePaymentRoute,
+  agingRoute, applyCreditRoute, creditRoute, creditsRoute, getInvoiceRoute, getPaymentRoute, invoiceableRoute, invoiceSaleRoute, invoiceShipmentsRoute, listInvoicesRoute, receivePaymentRoute,
   statementRoute,
 } from './receivables.routes.ts';
 import { customerStatement, receivablesAging } from './reports.queries.ts';
@@ -46,6 +46,12 @@ export function registerReceivables(app: OpenAPIHono<AppEnv>) {
     return c.json(await db.transaction((tx) => receivePayment(tx, body, c.var.user!, clock.now())), 201);
   });
   app.openapi(getPaymentRoute, async (c) => c.json(await getPayment(c.var.deps.db, c.req.valid('param').id), 200));
+  app.openapi(creditsRoute, async (c) => c.json({ items: await creditsOf(c.var.deps.db, c.req.valid('query').customerId) }, 200));
+  app.openapi(applyCreditRoute, async (c) => {
+    const { db, clock } = c.var.deps;
+    const body = c.req.valid('json');
+    return c.json(await db.transaction((tx) => applyCredit(tx, c.req.valid('param').id, body, c.var.user!, clock.now())), 200);
+  });
   app.openapi(agingRoute, async (c) => {
     const asOf = c.req.valid('query').asOf ?? c.var.deps.clock.now().toISOString().slice(0, 10);
     return c.json({ asOf, items: await receivablesAging(c.var.deps.db, asOf) }, 200);

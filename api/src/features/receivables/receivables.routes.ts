@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import {
-  agingQuerySchema, apiErrorSchema, creditNoteInputSchema, customerInvoiceInputSchema, customerInvoiceQuerySchema, customerInvoiceSchema,
+  agingQuerySchema, apiErrorSchema, applyCreditInputSchema, creditNoteInputSchema, customerCreditQuerySchema, customerInvoiceInputSchema, customerInvoiceQuerySchema, customerInvoiceSchema,
   customerInvoiceSummarySchema, customerPaymentInputSchema, customerPaymentSchema, invoiceableShipmentLineSchema, receivablesAgingRowSchema,
   saleInvoiceInputSchema, statementEntrySchema,
 } from '@shopbook/shared';
@@ -56,4 +56,14 @@ export const agingRoute = defineRoute('finance.read', {
 export const statementRoute = defineRoute('sales.all', {
   method: 'get', path: '/api/receivables/customers/{id}/statement', tags, summary: "A customer's statement with the running balance",
   request: { params: idParam }, responses: { 200: jsonResponse(z.object({ items: z.array(statementEntrySchema) }), 'Statement'), 404: notFound },
+});
+
+export const creditsRoute = defineRoute('finance.read', {
+  method: 'get', path: '/api/receivables/credits', tags, summary: "A customer's payments that still hold credit to apply, oldest first",
+  request: { query: customerCreditQuerySchema }, responses: { 200: jsonResponse(z.object({ items: z.array(customerPaymentSchema) }), 'Payments with credit') },
+});
+export const applyCreditRoute = defineRoute('finance.post', {
+  method: 'post', path: '/api/receivables/payments/{id}/apply', tags, summary: "Applies a payment's credit to the customer's invoices (no journal entry: the money is already booked); audited",
+  request: { params: idParam, body: jsonBody(applyCreditInputSchema) },
+  responses: { 200: jsonResponse(customerPaymentSchema, 'Applied'), 404: notFound, 422: refused },
 });

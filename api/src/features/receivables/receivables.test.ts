@@ -107,6 +107,59 @@ describeEachDriver('receivables: invoices, credit notes, payments', (driver) => 
     await h.booksBalance();
   });
 
+  it('applies a payment’s credit to a later invoice without a journal entry, never more than the credit or the invoice', async () => {
+    const { wh, store, a, customer, manager } = await setup();
+    const accountant = await t.login('accountant');
+    // 50.00 paid in advance: all of it credit.
+    const advance = await body<CustomerPayment>(t.call('POST', '/api/receivables/payments', {
+      token: accountant, body: { customerId: customer.id, paymentDate: '2026-04-01', method: 'bank', amount: 5000 },
+    }));
+    expect(advance.unallocated).toBe(5000);
+    const credits = await body<{ items: CustomerPayment[] }>(t.call('GET', `/api/receivables/credits?customerId=${customer.id}`, { token: accountant }));
+    expect(credits.items.map((p) => p.id)).toContain(advance.id);
+
+    // Then an invoice of 3 × 10.00 + 13 % = 33.90.
+    const order = await body<SalesOrder>(t.call('POST', '/api/sales-orders', {
+      token: manager, body: { customerId: customer.id, warehouseId: wh, lines: [{ productId: a.id, qty: '3', price: 1000, taxRateBp: 1300 }] },
+    }));
+    await t.call('POST', `/api/sales-orders/${order.id}/confirm`, { token: manager });
+    const shipped = await body<SalesOrder>(t.call('POST', `/api/sales-orders/${order.id}/shipments`, { token: manager, body: { lines: [{ lineId: order.lines[0]!.id, qty: '3' }] } }));
+    const invoice = await body<CustomerInvoice>(t.call('POST', '/api/receivables/invoices', {
+      token: manager, body: { customerId: customer.id, storeId: store, invoiceDate: '2026-04-02', lines: [{ orderLineId: shipped.lines[0]!.id, qty: '3' }] },
+    }));
+    expect(invoice.gross).toBe(3390);
+    const entries = async () => (await rows<{ n: string | number }>(t.database.db, sql`SELECT count(*) AS n FROM journal_entries`))[0]!.n;
+    const before = { entries: await entries(), ar: (await receivables()).ar };
+
+    const refusals: [unknown, string][] = [
+      [{ allocations: [] }, 'allocations'],
+      [{ allocations: [{ invoiceId: invoice.id, amount: 3391 }] }, 'allocations.0.amount'],
+      [{ allocations: [{ invoiceId: advance.id, amount: 100 }] }, 'allocations.0.invoiceId'],
+    ];
+    for (const [input, field] of refusals) {
+      const res = await t.call('POST', `/api/receivables/payments/${advance.id}/apply`, { token: accountant, body: input });
+      expect([400, 422], field).toContain(res.status);
+      expect(((await res.json()) as ErrorBody).error.field).toBe(field);
+    }
+    expect((await t.call('POST', `/api/receivables/payments/${advance.id}/apply`, { token: manager.replace(/./g, 'x'), body: { allocations: [{ invoiceId: invoice.id, amount: 1 }] } })).status).toBe(401);
+
+    const applied = await body<CustomerPayment>(t.call('POST', `/api/receivables/payments/${advance.id}/apply`, {
+      token: accountant, body: { allocations: [{ invoiceId: invoice.id, amount: 3390 }] },
+    }));
+    expect(applied.unallocated).toBe(1610);
+    expect(applied.allocations).toEqual([{ invoiceId: invoice.id, invoiceNumber: invoice.number, amount: 3390 }]);
+    const settled = await body<CustomerInvoice>(t.call('GET', `/api/receivables/invoices/${invoice.id}`, { token: accountant }));
+    expect(settled.open).toBe(0);
+    // Only which invoices the money settles changed: no entry, receivables unchanged.
+    expect(await entries()).toBe(before.entries);
+    expect((await receivables()).ar).toBe(before.ar);
+    // What is left cannot pay more than its credit.
+    const more = await t.call('POST', `/api/receivables/payments/${advance.id}/apply`, { token: accountant, body: { allocations: [{ invoiceId: invoice.id, amount: 1 }] } });
+    expect(more.status).toBe(422);
+    expect((await t.call('POST', `/api/receivables/payments/${invoice.id}/apply`, { token: accountant, body: { allocations: [{ invoiceId: invoice.id, amount: 1 }] } })).status).toBe(404);
+    await h.booksBalance();
+  });
+
   it('numbers twenty invoices issued at once without gaps or repeats', async () => {
     const { wh, store, a, customer, manager } = await setup();
     const order = await body<SalesOrder>(t.call('POST', '/api/sales-orders', {

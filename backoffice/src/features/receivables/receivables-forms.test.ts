@@ -1,6 +1,6 @@
 import type { CustomerInvoice, CustomerInvoiceSummary } from '@shopbook/shared';
 import { describe, expect, it } from 'vitest';
-import { allocationsFor, creditLinesFrom, validateBill, validateCredit, validateReceipt, type BillLine } from './receivables-forms.ts';
+import { allocationsFor, creditAllocationsFor, creditLinesFrom, validateBill, validateCredit, validateCreditApplication, validateReceipt, type BillLine } from './receivables-forms.ts';
 
 const C = '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a21';
 const S = '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a22';
@@ -34,5 +34,17 @@ describe('receivables forms', () => {
     expect(ok.credit).toBe(1000);
     expect(ok.request).toMatchObject({ amount: 8000, allocations: [{ invoiceId: L(2), amount: 2000 }, { invoiceId: L(1), amount: 5000 }] });
     expect(validateReceipt(C, '2026-03-05', 'bank', '60', allocations, 2).errors.allocations).toBeDefined();
+  });
+
+  it('applies credit to the oldest invoices first, never more than the credit or what is open', () => {
+    const inv = (n: number, open: number, due: string) => ({ id: L(n), kind: 'invoice', open, dueDate: due }) as CustomerInvoiceSummary;
+    const rows = creditAllocationsFor([inv(1, 5000, '2026-04-01'), inv(2, 2000, '2026-03-01'), inv(3, 900, '2026-05-01')], 4500, 2);
+    expect(rows.map((r) => [r.invoice.id, r.pay])).toEqual([[L(2), '20.00'], [L(1), '25.00'], [L(3), '']]);
+    expect(validateCreditApplication(rows, 4500, 2)).toMatchObject({ applied: 4500, request: { allocations: [{ invoiceId: L(2), amount: 2000 }, { invoiceId: L(1), amount: 2500 }] } });
+    rows[2]!.pay = '1';
+    expect(validateCreditApplication(rows, 4500, 2).errors.allocations?.raw).toBe('only 45.00 of credit is left');
+    rows[2]!.pay = '9.01';
+    expect(validateCreditApplication(rows, 9999, 2).errors['allocations.2.amount']?.raw).toBe('only 9.00 is open');
+    expect(validateCreditApplication(rows.map((r) => ({ ...r, pay: '' })), 4500, 2).request).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import {
   creditNoteInputSchema, customerInvoiceInputSchema, customerPaymentInputSchema, parseQuantity,
-  type CreditNoteInput, type CustomerInvoice, type CustomerInvoiceInput, type CustomerInvoiceSummary, type CustomerPaymentInput,
+  type ApplyCreditInput, type CreditNoteInput, type CustomerInvoice, type CustomerInvoiceInput, type CustomerInvoiceSummary, type CustomerPaymentInput,
 } from '@shopbook/shared';
 import { issuesToFieldErrors, type FieldErrors } from '../../forms/field-errors.ts';
 import { moneyToInput, parseMoneyInput } from '../../forms/money-input.ts';
@@ -106,4 +106,35 @@ export function validateReceipt(
     for (const [key, e] of Object.entries(issuesToFieldErrors(parsed.error.issues))) errors[key] ??= e;
   }
   return { request: Object.keys(errors).length === 0 && parsed.success ? (parsed.data as CustomerPaymentInput) : null, errors, credit: Math.max(0, (total ?? 0) - allocated) };
+}
+
+/**
+ * A payment's credit over the customer's open invoices, oldest due first: each takes
+ * what is open until the credit runs out.
+ */
+export function creditAllocationsFor(open: readonly CustomerInvoiceSummary[], credit: number, decimals: number): ReceiptAllocation[] {
+  let left = credit;
+  return allocationsFor(open, decimals).map(({ invoice }) => {
+    const take = Math.min(left, invoice.open);
+    left -= take;
+    return { invoice, pay: take > 0 ? moneyToInput(take, decimals) : '' };
+  });
+}
+
+/** The typed amounts → what to apply, no more than each invoice has open nor the credit holds. */
+export function validateCreditApplication(
+  allocations: readonly ReceiptAllocation[], credit: number, decimals: number,
+): { request: ApplyCreditInput | null; errors: FieldErrors; applied: number } {
+  const errors: FieldErrors = {};
+  const rows = allocations.map((a, i) => ({ a, i, amount: a.pay.trim() === '' ? 0 : parseMoneyInput(a.pay, decimals) }));
+  rows.forEach(({ a, i, amount: x }) => {
+    if (x === null) errors[`allocations.${i}.amount`] = { key: 'costFormat', raw: 'not an amount' };
+    else if (x > a.invoice.open) errors[`allocations.${i}.amount`] = { key: null, raw: `only ${moneyToInput(a.invoice.open, decimals)} is open` };
+  });
+  const paid = rows.filter((r) => (r.amount ?? 0) > 0);
+  const applied = paid.reduce((s, r) => s + r.amount!, 0);
+  if (applied > credit) errors.allocations = { key: null, raw: `only ${moneyToInput(credit, decimals)} of credit is left` };
+  if (paid.length === 0 && Object.keys(errors).length === 0) errors.allocations = { key: null, raw: 'enter what to apply to at least one invoice' };
+  const request = { allocations: paid.map((r) => ({ invoiceId: r.a.invoice.id, amount: r.amount! })) };
+  return { request: Object.keys(errors).length === 0 ? request : null, errors, applied };
 }

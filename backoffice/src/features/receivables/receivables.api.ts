@@ -1,6 +1,6 @@
 import {
   customerInvoiceSchema, customerInvoiceSummarySchema, customerPaymentSchema, invoiceableShipmentLineSchema, receivablesAgingRowSchema, statementEntrySchema,
-  type CreditNoteInput, type CustomerInvoiceInput, type CustomerPaymentInput,
+  type CreditNoteInput, type CustomerInvoiceInput, type ApplyCreditInput, type CustomerPaymentInput,
 } from '@shopbook/shared';
 import { api } from '../../api/client.ts';
 import { listOf } from '../../api/list-of.ts';
@@ -21,6 +21,8 @@ export const receivablesApi = {
   issue: (body: CustomerInvoiceInput) => api.post('/api/receivables/invoices', body, customerInvoiceSchema),
   credit: (invoiceId: string, body: CreditNoteInput) => api.post(`/api/receivables/invoices/${id(invoiceId)}/credit`, body, customerInvoiceSchema),
   receive: (body: CustomerPaymentInput) => api.post('/api/receivables/payments', body, customerPaymentSchema),
+  credits: (customerId: string) => api.get('/api/receivables/credits', listOf(customerPaymentSchema), { query: { customerId } }),
+  applyCredit: (paymentId: string, body: ApplyCreditInput) => api.post(`/api/receivables/payments/${id(paymentId)}/apply`, body, customerPaymentSchema),
   aging: (asOf?: string) => api.get('/api/receivables/aging', agingSchema, { query: { asOf } }),
   statement: (customerId: string) => api.get(`/api/receivables/customers/${id(customerId)}/statement`, listOf(statementEntrySchema)),
 };

@@ -54,4 +54,12 @@ export const receivablesEn: typeof receivablesZh = {
     credit: 'Credit',
     statement: 'Statement of {name}',
   },
+  credits: {
+    heading: 'Credit to apply',
+    none: 'No credit to apply.',
+    apply: 'Apply to invoices',
+    title: 'Apply the credit of payment {number} to invoices',
+    left: '{amount} of credit left; applying {applied}',
+    applied: 'Credit of payment {number} applied',
+  },
 };

@@ -52,4 +52,12 @@ export const receivablesZh = {
     credit: '预收余额',
     statement: '{name} 对账单',
   },
+  credits: {
+    heading: '可冲抵的预收款',
+    none: '没有可冲抵的预收款。',
+    apply: '冲抵发票',
+    title: '用收款 {number} 的余额冲抵发票',
+    left: '可用余额 {amount}，本次冲抵 {applied}',
+    applied: '收款 {number} 的余额已冲抵发票',
+  },
 };
