@@ -1,12 +1,12 @@
 import {
-  canStepOrder, formatQuantity, lineTax, newId, parseQuantity, reserve, salesLineAmounts,
+  canStepOrder, customerUnitPrice, formatQuantity, lineTax, newId, parseQuantity, reserve, salesLineAmounts,
   type SalesOrder, type salesOrderInputSchema, type salesOrderQuerySchema, type SalesOrderStep, type SalesOrderSummary, type SessionUser,
 } from '@shopbook/shared';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import { rows } from '../../db/rows.ts';
-import { customers, products, salesOrderLines, salesOrders, taxRates, users, warehouses } from '../../db/schema/index.ts';
+import { customers, products, salesOrderLines, salesOrders, storePrices, taxRates, users, warehouses } from '../../db/schema/index.ts';
 import { DomainError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/record.ts';
 import { nextNumber } from '../inventory/numbering.ts';
@@ -101,20 +101,25 @@ async function earliestSupply(db: DbOrTx, warehouseId: string, productIds: strin
   return new Map(found.filter((f) => f.expected).map((f) => [f.product_id, f.expected!]));
 }
 
-/** Lines priced: the product's price before tax and its tax rate unless the order says otherwise. */
-async function pricedLines(db: DbOrTx, input: OrderInput) {
+/**
+ * Lines priced, unless the order says otherwise, at the customer's price list: their
+ * discount off the list price the warehouse's store charges (its own price, else the
+ * product's), before tax; and at the product's tax rate.
+ */
+async function pricedLines(db: DbOrTx, input: OrderInput, parties: { discountBp: number; storeId: string | null }) {
   const ids = [...new Set(input.lines.map((l) => l.productId))];
   const found = await db
-    .select({ p: products, rateBp: taxRates.rateBasisPoints })
+    .select({ p: products, rateBp: taxRates.rateBasisPoints, storePrice: storePrices.price })
     .from(products)
     .innerJoin(taxRates, eq(taxRates.id, products.taxRateId))
+    .leftJoin(storePrices, and(eq(storePrices.productId, products.id), parties.storeId ? eq(storePrices.storeId, parties.storeId) : sql`false`))
     .where(inArray(products.id, ids));
   return input.lines.map((l, i) => {
     const hit = found.find((f) => f.p.id === l.productId);
     if (!hit || hit.p.status !== 'active') throw new DomainError('unprocessable', 'no such active product', `lines.${i}.productId`);
     const taxRateBp = l.taxRateBp ?? hit.rateBp;
     // Shelf prices include tax; an order line is priced before tax.
-    const price = l.price ?? lineTax(hit.p.salePrice, taxRateBp, true).net;
+    const price = l.price ?? lineTax(customerUnitPrice(hit.storePrice ?? hit.p.salePrice, parties.discountBp), taxRateBp, true).net;
     let amounts;
     try {
       amounts = salesLineAmounts(parseQuantity(l.qty), price, l.discount, taxRateBp);
@@ -132,7 +137,7 @@ async function checkParties(db: DbOrTx, input: OrderInput, user: SessionUser) {
   if (!customer || (scope && customer.salespersonId !== scope)) throw new DomainError('unprocessable', 'no such customer', 'customerId');
   const [wh] = await db.select().from(warehouses).where(eq(warehouses.id, input.warehouseId));
   if (!wh || !wh.active || wh.kind === 'transit') throw new DomainError('unprocessable', 'no such active warehouse', 'warehouseId');
-  return customer;
+  return { customer, pricing: { discountBp: customer.discountBp, storeId: wh.storeId } };
 }
 
 const totalsOf = (lines: { net: number; tax: number; gross: number }[]) => ({
@@ -140,12 +145,12 @@ const totalsOf = (lines: { net: number; tax: number; gross: number }[]) => ({
 });
 
 export async function createOrder(db: DbOrTx, input: OrderInput, user: SessionUser, now: Date): Promise<SalesOrder> {
-  const customer = await checkParties(db, input, user);
+  const { customer, pricing } = await checkParties(db, input, user);
   // The customer's salesperson by default, else the creator when they see only their own.
   const salespersonId = input.salespersonId === undefined
     ? (customer.salespersonId ?? ownScope(user))
     : await assignSalesperson(db, input.salespersonId, user, null);
-  const lines = await pricedLines(db, input);
+  const lines = await pricedLines(db, input, pricing);
   const id = newId();
   const number = await nextNumber(db, 'SO', now.getUTCFullYear());
   await db.insert(salesOrders).values({
@@ -169,9 +174,9 @@ export async function lockOrder(db: DbOrTx, id: string, step: SalesOrderStep, us
 export async function updateOrder(db: DbOrTx, id: string, input: OrderInput, user: SessionUser, now: Date): Promise<SalesOrder> {
   const before = await getOrder(db, id, ownScope(user));
   await lockOrder(db, id, 'edit', user);
-  await checkParties(db, input, user);
+  const { pricing } = await checkParties(db, input, user);
   const salespersonId = await assignSalesperson(db, input.salespersonId, user, before.salespersonId);
-  const lines = await pricedLines(db, input);
+  const lines = await pricedLines(db, input, pricing);
   await db.delete(salesOrderLines).where(eq(salesOrderLines.orderId, id));
   await db.insert(salesOrderLines).values(lines.map((l, i) => ({ id: newId(), orderId: id, lineNo: i + 1, ...l })));
   await db

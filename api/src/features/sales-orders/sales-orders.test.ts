@@ -143,4 +143,18 @@ describeEachDriver('sales orders: quotation, reservation, shipments', (driver) =
     expect(await h.footprint()).toEqual(before);
     expect((await t.call('GET', '/api/sales-orders', { token: await t.login('cashier') })).status).toBe(403);
   });
+
+  it("prices a line left unpriced at the customer's price list: their discount off the store's list price, before tax", async () => {
+    const { wh, a, manager } = await setup();
+    const db = t.database.db;
+    const [listed] = await db.select().from(customers).orderBy(asc(customers.code)).limit(1);
+    // 5 % off: a 12.34 shelf price (tax included) is 11.72 to this customer, 10.37 before 13 % tax.
+    await db.update(customers).set({ discountBp: 500 }).where(eq(customers.id, listed!.id));
+    await db.update(products).set({ salePrice: 1234 }).where(eq(products.id, a.id));
+    const o = await order(manager, { customerId: listed!.id, warehouseId: wh, lines: [{ productId: a.id, qty: '2', taxRateBp: 1300 }] });
+    expect(o.lines[0]).toMatchObject({ price: 1037, gross: 2344 });
+    // A price typed on the line wins.
+    const typed = await order(manager, { customerId: listed!.id, warehouseId: wh, lines: [{ productId: a.id, qty: '1', price: 900, taxRateBp: 1300 }] });
+    expect(typed.lines[0]!.price).toBe(900);
+  });
 });

@@ -18,6 +18,15 @@ describe('a quotation as typed', () => {
     expect(request!.lines).toEqual([{ productId: P, qty: '12', price: 450, discount: 400, taxRateBp: 1300 }]);
   });
 
+  it("prices new lines at the customer's price list once the customer is picked", () => {
+    const form = emptyOrderForm(W);
+    withCustomer(form, { id: C, discountBp: 500 });
+    expect(form.discountBp).toBe(500);
+    // 11.30 on the shelf, 5 % off: 10.74 (half-up), 9.50 before 13 % tax.
+    expect(lineFromProduct(product, 2, form.discountBp).price).toBe('9.50');
+    expect('discountBp' in validateOrder({ ...form, lines: [lineFromProduct(product, 2, 500)] }, 2).request!).toBe(false);
+  });
+
   it('names what is missing or wrong', () => {
     const form = { ...emptyOrderForm(), lines: [{ ...lineFromProduct(product, 2), price: 'x' }, { ...lineFromProduct(product, 2), price: '1', discount: '5' }] };
     const { request, errors } = validateOrder(form, 2);

@@ -1,12 +1,13 @@
 import {
-  lineTax, parseQuantity, salesLineAmounts, salesOrderInputSchema, type CustomerSummary, type Product, type SalesOrder, type SalesOrderInput,
+  customerUnitPrice, lineTax, parseQuantity, salesLineAmounts, salesOrderInputSchema, type CustomerSummary, type Product, type SalesOrder, type SalesOrderInput,
 } from '@shopbook/shared';
 import { issuesToFieldErrors, type FieldErrors } from '../../forms/field-errors.ts';
 import { moneyToInput, parseMoneyInput } from '../../forms/money-input.ts';
 
 /**
  * A quotation as a salesperson fills it in: the customer, the warehouse it ships from,
- * and lines priced before tax (the shelf price less its tax, unless typed otherwise).
+ * and lines priced before tax (the customer's price list, off the shelf price, less its
+ * tax, unless typed otherwise).
  * The salesperson is sent only by someone who may assign orders (`assigns`, sales.all);
  * sales staff leave it out, so their new orders are theirs and edits keep it.
  */
@@ -31,23 +32,26 @@ export interface OrderForm {
   note: string;
   /** The salesperson's user id; '' for nobody. */
   salespersonId: string;
+  /** The customer's price list discount (basis points): new lines are priced with it. Not sent. */
+  discountBp: number;
   lines: OrderLineForm[];
 }
 
 let nextUid = 1;
 
 export function emptyOrderForm(warehouseId = ''): OrderForm {
-  return { customerId: '', warehouseId, reference: '', deliveryDate: '', note: '', salespersonId: '', lines: [] };
+  return { customerId: '', warehouseId, reference: '', deliveryDate: '', note: '', salespersonId: '', discountBp: 0, lines: [] };
 }
 
 /** Picking the customer brings the salesperson who looks after them; it can be changed after. */
-export function withCustomer(form: OrderForm, customer: Pick<CustomerSummary, 'id'> & { salespersonId?: string | null }): void {
+export function withCustomer(form: OrderForm, customer: Pick<CustomerSummary, 'id'> & { salespersonId?: string | null; discountBp?: number }): void {
   form.customerId = customer.id;
+  if (customer.discountBp !== undefined) form.discountBp = customer.discountBp;
   if (customer.salespersonId !== undefined) form.salespersonId = customer.salespersonId ?? '';
 }
 
-export function lineFromProduct(p: Product, decimals: number): OrderLineForm {
-  const net = lineTax(p.salePrice, p.taxRateBasisPoints, true).net;
+export function lineFromProduct(p: Product, decimals: number, discountBp = 0): OrderLineForm {
+  const net = lineTax(customerUnitPrice(p.salePrice, discountBp), p.taxRateBasisPoints, true).net;
   return { uid: nextUid++, productId: p.id, sku: p.sku, name: p.name, unit: p.unit, qty: '1', price: moneyToInput(net, decimals), discount: '', taxRateBp: p.taxRateBasisPoints };
 }
 
@@ -55,6 +59,7 @@ export function formFromOrder(o: SalesOrder, decimals: number): OrderForm {
   return {
     customerId: o.customerId, warehouseId: o.warehouseId, reference: o.reference, deliveryDate: o.deliveryDate ?? '', note: o.note,
     salespersonId: o.salespersonId ?? '',
+    discountBp: 0,
     lines: o.lines.map((l) => ({
       uid: nextUid++, productId: l.productId, sku: l.sku, name: l.name, unit: l.unit, qty: l.qty, price: moneyToInput(l.price, decimals),
       discount: l.discount ? moneyToInput(l.discount, decimals) : '', taxRateBp: l.taxRateBp,
