@@ -13,6 +13,8 @@ export interface CustomerRecord {
   balance: number;
   /** Loyalty points the server counted when it last answered; absent on records pulled before points. */
   points?: number;
+  /** Price list: basis points off the catalogue price; absent on records pulled before price lists. */
+  discountBp?: number;
   revision: number;
   nameNorm: string;
   pinyinKeys: string[];

@@ -1,4 +1,4 @@
-import { saleV1 } from '@shopbook/shared';
+import { newId, saleV1 } from '@shopbook/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { findByBarcode, getDb, listParked, type ProductRecord } from '../db/index.ts';
 import { CHIPS_CODE, COKE_CODE, DEVICE, IDS } from '../testing/fixtures.ts';
@@ -29,6 +29,21 @@ describe('cart store', () => {
     cart.reset();
     await Promise.resolve();
     expect(useTillStore(pinia).saleInProgress).toBe(false);
+  });
+
+  it("prices at an attached customer's price list, before and after the scan, and back at the catalogue when removed", async () => {
+    const { pinia } = await tillStores(); // cashier: 5 % limit
+    const { coke, chips } = await products();
+    const cart = useCartStore(pinia);
+    cart.add(chips); // 6.50
+    const vip = { id: newId(), code: 'V1', name: 'VIP', phone: '', creditLimit: 0, balance: 0, discountBp: 1000, revision: 1, nameNorm: 'vip', pinyinKeys: [] };
+    cart.attachCustomer(vip);
+    cart.add(coke); // 3.50 → 3.15
+    expect(cart.lines.map((l) => [l.name, l.unitPrice, l.listPrice])).toEqual([['乐事薯片 70g', 585, 585], ['可口可乐 330ml', 315, 315]]);
+    // A customer's own prices need no manager, even 10 % off for a cashier allowed 5 %.
+    expect(cart.approvalMissing).toBe(false);
+    cart.attachCustomer(null);
+    expect(cart.lines.map((l) => l.unitPrice)).toEqual([650, 350]);
   });
 
   it('applies a discount within the cashier’s limit, and holds one above it for a manager', async () => {

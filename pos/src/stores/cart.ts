@@ -1,6 +1,8 @@
 import {
   addItem,
   addSerialUnit,
+  applyPriceList,
+  customerUnitPrice,
   normaliseSerial,
   removeSerialUnit,
   approvalReasons,
@@ -65,6 +67,8 @@ export const useCartStore = defineStore('cart', () => {
   /** sku and unit per line, for the screen and the receipt */
   const labels = ref<Record<string, { sku: string; unit: string }>>({});
   const customer = ref<CustomerRecord | null>(null);
+  /** The catalogue price of each line the till priced itself, by line id: what a customer's price list discounts. */
+  const catalogue = new Map<string, number>();
   /** the manager who approved something above the cashier's limit in this sale */
   const approvedBy = ref<string | null>(null);
   const pending = ref<PendingApproval | null>(null);
@@ -89,10 +93,14 @@ export const useCartStore = defineStore('cart', () => {
 
   function add(product: ProductRecord, qtyMilli = 1000, unitPrice = product.priceMinor): string {
     const before = new Set(cart.value.lines.map((l) => l.lineId));
-    cart.value = addItem(cart.value, { id: product.id, name: product.name, price: unitPrice, taxRateBp: product.taxRateBp, weighed: product.weighed }, qtyMilli);
+    // A catalogue-priced line goes at the attached customer's price list; a label's price stands.
+    const fromCatalogue = unitPrice === product.priceMinor;
+    const price = fromCatalogue ? customerUnitPrice(unitPrice, customer.value?.discountBp ?? 0) : unitPrice;
+    cart.value = addItem(cart.value, { id: product.id, name: product.name, price, taxRateBp: product.taxRateBp, weighed: product.weighed }, qtyMilli);
     const touched =
       cart.value.lines.find((l) => !before.has(l.lineId)) ??
-      [...cart.value.lines].reverse().find((l) => l.productId === product.id && l.unitPrice === unitPrice)!;
+      [...cart.value.lines].reverse().find((l) => l.productId === product.id && l.unitPrice === price)!;
+    if (fromCatalogue) catalogue.set(touched.lineId, product.priceMinor);
     labels.value = { ...labels.value, [touched.lineId]: { sku: product.sku, unit: product.unit } };
     selectedLineId.value = touched.lineId;
     return touched.lineId;
@@ -100,9 +108,11 @@ export const useCartStore = defineStore('cart', () => {
 
   /** One unit of a serial-tracked product, by the serial scanned off it. Throws a SalesError the dialog explains. */
   function addSerial(product: ProductRecord, serial: string): string {
-    cart.value = addSerialUnit(cart.value, { id: product.id, name: product.name, price: product.priceMinor, taxRateBp: product.taxRateBp, weighed: false }, serial);
+    const price = customerUnitPrice(product.priceMinor, customer.value?.discountBp ?? 0);
+    cart.value = addSerialUnit(cart.value, { id: product.id, name: product.name, price, taxRateBp: product.taxRateBp, weighed: false }, serial);
     const wanted = normaliseSerial(serial);
     const touched = cart.value.lines.find((l) => l.productId === product.id && l.serials?.includes(wanted))!;
+    catalogue.set(touched.lineId, product.priceMinor);
     labels.value = { ...labels.value, [touched.lineId]: { sku: product.sku, unit: product.unit } };
     selectedLineId.value = touched.lineId;
     return touched.lineId;
@@ -202,12 +212,15 @@ export const useCartStore = defineStore('cart', () => {
     return propose(next);
   }
 
+  /** Attaching or removing a customer reprices the catalogue's lines at their price list. */
   function attachCustomer(c: CustomerRecord | null): void {
     customer.value = c;
+    cart.value = applyPriceList(cart.value, catalogue, c?.discountBp ?? 0);
   }
 
   function reset(): void {
     cart.value = emptyCart(device.pricesIncludeTax);
+    catalogue.clear();
     labels.value = {};
     customer.value = null;
     approvedBy.value = null;

@@ -1,3 +1,5 @@
+import type { Cart } from '../sales/cart.ts';
+
 /**
  * A customer's price list is one rule: a discount in basis points (500 = 5 %) off the
  * list price the store would charge anyone (the store's own price, else the product's
@@ -12,4 +14,22 @@ export function customerUnitPrice(listPrice: number, discountBp: number): number
   const paid = BigInt(listPrice) * BigInt(10_000 - discountBp);
   // Half-up on non-negative values: add half the divisor, then floor.
   return Number((paid + 5_000n) / 10_000n);
+}
+
+/**
+ * The cart at a customer's price list: each line the till priced from the catalogue
+ * (`catalogue` holds that price by line id) goes to the customer's price, as its list
+ * price too, so no manager is asked for it. Lines whose price a cashier overrode, or
+ * that came priced on a label, are left alone. A discount of 0 restores the catalogue.
+ */
+export function applyPriceList(cart: Cart, catalogue: ReadonlyMap<string, number>, discountBp: number): Cart {
+  return {
+    ...cart,
+    lines: cart.lines.map((line) => {
+      const base = catalogue.get(line.lineId);
+      if (base === undefined || line.overrideReason !== null) return line;
+      const price = customerUnitPrice(base, discountBp);
+      return price === line.unitPrice && price === line.listPrice ? line : { ...line, unitPrice: price, listPrice: price };
+    }),
+  };
 }

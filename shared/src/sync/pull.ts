@@ -53,6 +53,8 @@ export const pulledCustomerSchema = z.object({
   balance: z.number().int(),
   /** Loyalty points the server counted; absent from servers that predate points. */
   points: z.number().int().default(0),
+  /** The customer's price list: basis points off the catalogue price. */
+  discountBp: z.number().int().min(0).max(10_000).default(0),
   revision: z.number().int(),
 });
 

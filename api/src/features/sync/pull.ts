@@ -32,7 +32,7 @@ export async function pullPage(db: DbOrTx, device: DeviceContext, entity: PullEn
       // An archived customer is a tombstone: the till stops offering them.
       return page(entity, since, list, limit, (c) => c.status === 'active', (c) => ({
         id: c.id, code: c.code, name: c.name, phone: c.phone, creditLimit: c.creditLimit, balance: balances.get(c.id)?.balance ?? 0, points: points.get(c.id) ?? 0,
-        revision: c.revision,
+        discountBp: c.discountBp, revision: c.revision,
       }));
     }
     case 'cashiers': {
