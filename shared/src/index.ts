@@ -12,6 +12,7 @@ export * from './tax/tax.ts';
 export * from './barcode/gs1.ts';
 export * from './barcode/weighed.ts';
 export * from './journal/journal.ts';
+export * from './finance/index.ts';
 export * from './inventory/index.ts';
 export * from './sync/index.ts';
 export * from './sales/index.ts';

@@ -24,6 +24,8 @@ export function onError(err: Error, c: Context<AppEnv>) {
   if (pg?.code === '23503') return c.json(errorBody('unprocessable', 'refers to something that does not exist'), 422);
   if (pg?.code === '23514' || pg?.code === 'P0002') return c.json(errorBody('unprocessable', 'the change breaks a bookkeeping rule'), 422);
   if (pg?.code === 'P0001') return c.json(errorBody('forbidden', 'that record cannot be changed'), 403);
+  // A close committed while a document was posting into that month (the journal's trigger): dating it again is the caller's.
+  if (pg?.code === '40001') return c.json(errorBody('conflict', 'the books changed meanwhile (a month was closed); try again'), 409);
   // Anything else is our fault: log it whole, tell the caller nothing about internals.
   console.error(JSON.stringify({ level: 'error', path: c.req.path, method: c.req.method, error: String(err).slice(0, 300), cause: String((err as { cause?: unknown }).cause ?? ''), stack: err.stack?.split('\n').slice(0, 8).join('\n') }));
   return c.json(errorBody('internal', 'internal error'), 500);

@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   'finance.read',
   'finance.post',
   'finance.close',
+  /** Reopen a closed month: the owner's alone, as undoing a close changes what was reported. */
+  'finance.reopen',
   'reports.read',
   'audit.read',
   'users.read',

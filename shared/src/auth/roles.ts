@@ -12,7 +12,7 @@ const ALL: readonly Permission[] = PERMISSIONS;
  */
 export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: ALL,
-  manager: ALL.filter((p) => !['users.write', 'backups.manage', 'finance.close'].includes(p)),
+  manager: ALL.filter((p) => !['users.write', 'backups.manage', 'finance.close', 'finance.reopen'].includes(p)),
   purchaser: [
     'dashboard.view',
     'catalogue.read',

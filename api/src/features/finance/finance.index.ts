@@ -5,7 +5,8 @@ import type { AppEnv } from '../../http/context.ts';
 import { DomainError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/record.ts';
 import { CONTROL_ACCOUNTS } from './chart.ts';
-import { createJournalEntry, getTrialBalance, listAccounts } from './finance.routes.ts';
+import { closePeriod, createJournalEntry, getPeriods, getTrialBalance, listAccounts, reopenPeriod } from './finance.routes.ts';
+import { changePeriod, periodStatus } from './periods.queries.ts';
 import { postJournalEntry } from './post-entry.ts';
 import { trialBalance } from './trial-balance.ts';
 
@@ -40,4 +41,27 @@ export function registerFinance(app: OpenAPIHono<AppEnv>) {
     });
     return c.json({ id }, 201);
   });
+
+  app.openapi(getPeriods, async (c) => {
+    const { db, clock } = c.var.deps;
+    return c.json(await periodStatus(db, clock.now().toISOString().slice(0, 10)), 200);
+  });
+
+  // Closing and reopening: one month at a time, audited with the month and the note.
+  for (const [route, action] of [[closePeriod, 'close'], [reopenPeriod, 'reopen']] as const) {
+    app.openapi(route, async (c) => {
+      const body = c.req.valid('json');
+      const { db, clock } = c.var.deps;
+      const user = c.var.user!;
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        const done = await changePeriod(tx, { action, month: body.month, note: body.note, user, now });
+        await recordAudit(tx, {
+          user, action, entity: 'period', entityId: done.id, before: { closedThrough: done.previous },
+          after: { month: body.month, closedThrough: done.closedThrough, note: body.note }, at: now,
+        });
+      });
+      return c.json(await periodStatus(db, now.toISOString().slice(0, 10)), 200);
+    });
+  }
 }

@@ -1,8 +1,9 @@
-import { assertBalanced, JournalError, newId, type JournalLineInput } from '@shopbook/shared';
+import { assertBalanced, closedPeriodMessage, isInClosedPeriod, JournalError, movedEntryMemo, newId, openPostingDate, type JournalLineInput } from '@shopbook/shared';
 import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { accounts } from '../../db/schema/index.ts';
 import { DomainError } from '../../http/errors.ts';
+import { closedThrough } from './periods.queries.ts';
 
 const knownAccounts = new Set<string>();
 
@@ -14,12 +15,22 @@ export interface PostEntryInput {
   lines: readonly JournalLineInput[];
   userId?: string | null;
   postedAt: Date;
+  /**
+   * A date in a closed month: 'refuse' (documents a person enters, who can date them
+   * again) answers 422 on `dateField`; 'open_period' (a till's sale, return or shift
+   * that syncs late: the customer has paid, it is never refused) books the entry on the
+   * first open day and keeps its own date in the memo.
+   */
+  whenClosed?: 'refuse' | 'open_period';
+  /** The request field the date came from, named by a refusal (default `date`). */
+  dateField?: string;
 }
 
 /**
  * The one way money reaches the books. Refuses an unbalanced entry or an unknown
  * account before writing; a database trigger checks the balance again after the
- * statement that writes the lines. Call it inside the transaction of the document that causes the entry.
+ * statement that writes the lines; another refuses a date in a closed month, which
+ * this checks first (see `whenClosed`). Call it inside the transaction of the document that causes the entry.
  */
 export async function postJournalEntry(db: DbOrTx, input: PostEntryInput): Promise<string> {
   try {
@@ -30,6 +41,14 @@ export async function postJournalEntry(db: DbOrTx, input: PostEntryInput): Promi
       throw new DomainError('unprocessable', e.message, field);
     }
     throw e;
+  }
+  let date = input.date;
+  let memo = input.memo ?? '';
+  const through = await closedThrough(db);
+  if (isInClosedPeriod(date, through)) {
+    if (input.whenClosed !== 'open_period') throw new DomainError('unprocessable', closedPeriodMessage(date), input.dateField ?? 'date');
+    date = openPostingDate(date, through);
+    memo = movedEntryMemo(memo, input.date);
   }
   const codes = [...new Set(input.lines.map((l) => l.accountCode))];
   // Accounts are never removed, so a code seen once needs no second look-up.
@@ -49,8 +68,8 @@ export async function postJournalEntry(db: DbOrTx, input: PostEntryInput): Promi
   await db.execute(sql`
     WITH entry AS (
       INSERT INTO journal_entries (id, entry_date, posted_at, source_type, source_id, memo, created_by)
-      VALUES (${id}::uuid, ${input.date}::date, ${input.postedAt.toISOString()}::timestamptz, ${input.sourceType}, ${input.sourceId ?? null},
-              ${input.memo ?? ''}, ${input.userId ?? null}::uuid)
+      VALUES (${id}::uuid, ${date}::date, ${input.postedAt.toISOString()}::timestamptz, ${input.sourceType}, ${input.sourceId ?? null},
+              ${memo}, ${input.userId ?? null}::uuid)
       RETURNING id)
     INSERT INTO journal_lines (id, entry_id, line_no, account_code, debit, credit, memo)
     SELECT v.id, v.entry_id, v.line_no, v.account_code, v.debit, v.credit, v.memo

@@ -28,7 +28,7 @@ async function bookPoints(o: Occasion, entryId: string, value: number): Promise<
   if (value === 0) return;
   const [debit, credit] = value > 0 ? [ACCOUNTS.loyaltyExpense.code, ACCOUNTS.loyaltyPoints.code] : [ACCOUNTS.loyaltyPoints.code, ACCOUNTS.loyaltyExpense.code];
   await postJournalEntry(o.db, {
-    date: o.occurredAt.toISOString().slice(0, 10), sourceType: 'loyalty', sourceId: entryId, memo: o.memo, userId: o.userId, postedAt: o.now,
+    date: o.occurredAt.toISOString().slice(0, 10), sourceType: 'loyalty', sourceId: entryId, memo: o.memo, userId: o.userId, postedAt: o.now, whenClosed: 'open_period',
     lines: [
       { accountCode: debit, debit: Math.abs(value), credit: 0 },
       { accountCode: credit, debit: 0, credit: Math.abs(value) },

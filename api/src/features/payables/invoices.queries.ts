@@ -224,7 +224,7 @@ export async function postInvoice(db: DbOrTx, id: string, user: SessionUser, now
   ];
   if (doc.baseGross > 0) {
     await postJournalEntry(db, {
-      date: doc.invoiceDate, sourceType: 'supplier_invoice', sourceId: id, memo: `${doc.number} ${doc.supplierInvoiceNo}`, userId: user.id, postedAt: now, lines: entry,
+      date: doc.invoiceDate, dateField: 'invoiceDate', sourceType: 'supplier_invoice', sourceId: id, memo: `${doc.number} ${doc.supplierInvoiceNo}`, userId: user.id, postedAt: now, lines: entry,
     });
   }
   await db.update(supplierInvoices).set({ status: 'posted', postedBy: user.id, postedAt: now }).where(eq(supplierInvoices.id, id));

@@ -76,7 +76,7 @@ export async function createPayment(db: DbOrTx, input: PaymentInput, user: Sessi
     await db.update(supplierInvoices).set({ paid: sql`${supplierInvoices.paid} + ${a.amount}` }).where(eq(supplierInvoices.id, a.invoiceId));
   }
   await postJournalEntry(db, {
-    date: input.paymentDate, sourceType: 'supplier_payment', sourceId: id, memo: `${number} ${supplier.code}`, userId: user.id, postedAt: now,
+    date: input.paymentDate, dateField: 'paymentDate', sourceType: 'supplier_payment', sourceId: id, memo: `${number} ${supplier.code}`, userId: user.id, postedAt: now,
     lines: [
       { accountCode: ACCOUNTS.payables.code, debit: input.amount, credit: 0 },
       { accountCode: PAYING_ACCOUNT[input.method], debit: 0, credit: input.amount },

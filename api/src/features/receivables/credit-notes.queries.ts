@@ -82,7 +82,7 @@ export async function creditInvoice(db: DbOrTx, invoiceId: string, input: Credit
   if (applied) await db.update(customerInvoices).set({ settled: sql`${customerInvoices.settled} + ${applied}` }).where(eq(customerInvoices.id, invoice.id));
   const [customer] = await db.select({ code: customers.code }).from(customers).where(eq(customers.id, invoice.customerId));
   await postJournalEntry(db, {
-    date: input.creditDate, sourceType: 'credit_note', sourceId: id, memo: `${number} ${invoice.number} ${customer?.code ?? ''}`, userId: user.id, postedAt: now,
+    date: input.creditDate, dateField: 'creditDate', sourceType: 'credit_note', sourceId: id, memo: `${number} ${invoice.number} ${customer?.code ?? ''}`, userId: user.id, postedAt: now,
     lines: [
       ...(totals.net ? [{ accountCode: ACCOUNTS.revenue.code, debit: totals.net, credit: 0 }] : []),
       ...(totals.tax ? [{ accountCode: ACCOUNTS.taxPayable.code, debit: totals.tax, credit: 0 }] : []),

@@ -159,7 +159,7 @@ export async function invoiceShipments(db: DbOrTx, input: InvoiceInput, user: Se
     await db.update(salesOrderLines).set({ qtyInvoiced: sql`${salesOrderLines.qtyInvoiced} + ${l.qty}::numeric` }).where(eq(salesOrderLines.id, l.line.id));
   }
   await postJournalEntry(db, {
-    date: input.invoiceDate, sourceType: 'customer_invoice', sourceId: id, memo: `${number} ${customer.code}`, userId: user.id, postedAt: now,
+    date: input.invoiceDate, dateField: 'invoiceDate', sourceType: 'customer_invoice', sourceId: id, memo: `${number} ${customer.code}`, userId: user.id, postedAt: now,
     lines: [
       { accountCode: ACCOUNTS.receivables.code, debit: totals.gross, credit: 0 },
       ...(totals.net ? [{ accountCode: ACCOUNTS.revenue.code, debit: 0, credit: totals.net }] : []),

@@ -95,7 +95,7 @@ export async function receivePayment(db: DbOrTx, input: PaymentInput, user: Sess
   });
   await allocate(db, id, input.allocations);
   await postJournalEntry(db, {
-    date: input.paymentDate, sourceType: 'customer_payment', sourceId: id, memo: `${number} ${customer.code}`, userId: user.id, postedAt: now,
+    date: input.paymentDate, dateField: 'paymentDate', sourceType: 'customer_payment', sourceId: id, memo: `${number} ${customer.code}`, userId: user.id, postedAt: now,
     lines: [
       { accountCode: RECEIVING_ACCOUNT[input.method], debit: input.amount, credit: 0 },
       { accountCode: ACCOUNTS.receivables.code, debit: 0, credit: input.amount },

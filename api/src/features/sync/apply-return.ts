@@ -89,7 +89,7 @@ export async function applyReturn(ctx: ApplyContext, ret: ReturnV1): Promise<str
   if (lines.length >= 2) {
     await postJournalEntry(db, {
       date: ctx.occurredAt.toISOString().slice(0, 10), sourceType: 'sale_return', sourceId: ret.returnId, memo: ret.receiptNo, userId: ret.cashierId,
-      postedAt: ctx.now, lines,
+      postedAt: ctx.now, lines, whenClosed: 'open_period',
     });
   }
   await applyReturnLoyalty(db, ret, ctx.occurredAt, ctx.now);

@@ -82,7 +82,7 @@ export async function applySale(ctx: ApplyContext, sale: SaleV1): Promise<string
   if (lines.length >= 2) {
     await postJournalEntry(db, {
       date: ctx.occurredAt.toISOString().slice(0, 10), sourceType: 'sale', sourceId: sale.saleId, memo: sale.receiptNo, userId: sale.cashierId,
-      postedAt: ctx.now, lines,
+      postedAt: ctx.now, lines, whenClosed: 'open_period',
     });
   }
   return flags.join(',') || null;

@@ -1,4 +1,4 @@
-import { assertBalanced, formatQuantity, lineCostMinor, newId, parseQuantity, parseUnitCost4, type SaleV1 } from '@shopbook/shared';
+import { assertBalanced, formatQuantity, isInClosedPeriod, lineCostMinor, movedEntryMemo, newId, openPostingDate, parseQuantity, parseUnitCost4, type SaleV1 } from '@shopbook/shared';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { pgArray } from '../../db/pg-array.ts';
@@ -6,6 +6,7 @@ import { rows } from '../../db/rows.ts';
 import { NO_BATCH } from '../../db/schema/index.ts';
 import type { DeviceContext } from '../../http/context.ts';
 import { ACCOUNTS } from '../finance/chart.ts';
+import { closedThrough } from '../finance/periods.queries.ts';
 import { touchCustomers } from '../customers/touch.ts';
 import { byAccount, TENDER_ACCOUNT } from './tenders.ts';
 import { verifySaleTotals } from './verify-totals.ts';
@@ -23,9 +24,11 @@ export interface BatchFacts {
   closedShifts: Set<string>;
   /** Whether customers earn points: then a customer's sale goes event by event, through the points ledger. */
   loyalty: boolean;
+  /** Last day of the last closed month: a sale dated on or before it is booked on the day after (postJournalEntry's 'open_period'). */
+  closedThrough: string | null;
 }
 
-/** Looks up, in two queries, the products and shifts a run of sales names. */
+/** Looks up the products and shifts a run of sales names, and the closed-through date. */
 export async function batchFacts(db: DbOrTx, sales: readonly SaleV1[]): Promise<BatchFacts> {
   const productIds = [...new Set(sales.flatMap((s) => s.lines.map((l) => l.productId)))];
   const shiftIds = [...new Set(sales.flatMap((s) => (s.shiftId ? [s.shiftId] : [])))];
@@ -46,6 +49,7 @@ export async function batchFacts(db: DbOrTx, sales: readonly SaleV1[]): Promise<
     products: new Map(found.map((p) => [p.id, { purchasePrice: Number(p.purchase_price), plain: !p.batch_tracked && !p.serial_tracked }])),
     closedShifts: new Set(closed.map((s) => s.id)),
     loyalty,
+    closedThrough: await closedThrough(db),
   };
 }
 
@@ -148,7 +152,9 @@ export async function applySalesBatch(db: DbOrTx, device: DeviceContext, batch: 
     if (lines.length >= 2) {
       assertBalanced(lines);
       const entryId = newId();
-      entry.add(entryId, when.slice(0, 10), sale.saleId, sale.receiptNo, sale.cashierId);
+      const day = when.slice(0, 10);
+      const late = isInClosedPeriod(day, facts.closedThrough);
+      entry.add(entryId, openPostingDate(day, facts.closedThrough), sale.saleId, late ? movedEntryMemo(sale.receiptNo, day) : sale.receiptNo, sale.cashierId);
       lines.forEach((l, n) => journal.add(newId(), entryId, n + 1, l.accountCode, l.debit, l.credit));
     }
   }

@@ -41,7 +41,7 @@ export async function applyShiftClose(ctx: ApplyContext, e: z.output<typeof shif
     const overShort = ACCOUNTS.cashOverShort.code;
     await postJournalEntry(ctx.db, {
       date: ctx.occurredAt.toISOString().slice(0, 10), sourceType: 'shift_close', sourceId: e.shiftId, memo: 'cash over/short', userId: e.cashierId,
-      postedAt: ctx.now,
+      postedAt: ctx.now, whenClosed: 'open_period',
       lines: diff > 0
         ? [{ accountCode: cash, debit: diff, credit: 0 }, { accountCode: overShort, debit: 0, credit: diff }]
         : [{ accountCode: overShort, debit: -diff, credit: 0 }, { accountCode: cash, debit: 0, credit: -diff }],
