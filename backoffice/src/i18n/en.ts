@@ -7,6 +7,7 @@ import { documentsEn } from './en/documents.ts';
 import { payablesEn } from './en/payables.ts';
 import { customersEn } from './en/customers.ts';
 import { loyaltyEn } from './en/loyalty.ts';
+import { periodCloseEn } from './en/period-close.ts';
 import { salesOrdersEn } from './en/sales-orders.ts';
 import { receivablesEn } from './en/receivables.ts';
 import { salesTargetsEn } from './en/sales-targets.ts';
@@ -77,6 +78,7 @@ const en: Messages = {
     salesTargets: 'Sales targets',
     finance: 'Finance',
     trialBalance: 'Trial balance',
+    periodClose: 'Period close',
     supplierInvoices: 'Supplier invoices',
     supplierPayments: 'Supplier payments',
     payables: 'Payables',
@@ -279,6 +281,7 @@ const en: Messages = {
   payables: payablesEn,
   customers: customersEn,
   loyalty: loyaltyEn,
+  periodClose: periodCloseEn,
   salesOrders: salesOrdersEn,
   receivables: receivablesEn,
   salesTargets: salesTargetsEn,

@@ -5,6 +5,7 @@ import { purchasingZh } from './zh-CN/purchasing.ts';
 import { payablesZh } from './zh-CN/payables.ts';
 import { customersZh } from './zh-CN/customers.ts';
 import { loyaltyZh } from './zh-CN/loyalty.ts';
+import { periodCloseZh } from './zh-CN/period-close.ts';
 import { salesOrdersZh } from './zh-CN/sales-orders.ts';
 import { receivablesZh } from './zh-CN/receivables.ts';
 import { salesTargetsZh } from './zh-CN/sales-targets.ts';
@@ -78,6 +79,7 @@ const zhCN = {
     salesTargets: '销售目标',
     finance: '财务',
     trialBalance: '试算平衡表',
+    periodClose: '结账',
     supplierInvoices: '供应商发票',
     supplierPayments: '供应商付款',
     payables: '应付账款',
@@ -280,6 +282,7 @@ const zhCN = {
   payables: payablesZh,
   customers: customersZh,
   loyalty: loyaltyZh,
+  periodClose: periodCloseZh,
   salesOrders: salesOrdersZh,
   receivables: receivablesZh,
   salesTargets: salesTargetsZh,

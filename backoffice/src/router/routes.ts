@@ -10,6 +10,7 @@ type Page = () => Promise<Component>;
 export const PAGES: Record<string, Page> = {
   dashboard: () => import('../features/dashboard/DashboardPage.vue'),
   trialBalance: () => import('../features/finance/TrialBalancePage.vue'),
+  periodClose: () => import('../features/period-close/PeriodClosePage.vue'),
   salesOrders: () => import('../features/sales-orders/SalesOrdersPage.vue'),
   salesTargets: () => import('../features/sales-targets/SalesTargetsPage.vue'),
   loyalty: () => import('../features/loyalty/LoyaltyPage.vue'),
