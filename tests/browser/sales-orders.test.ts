@@ -148,6 +148,11 @@ describe.skipIf(!browserSuiteReady())('sales order: quotation → confirm with r
     const invoices = (await (await fetch(`${server.url}/api/receivables/invoices?open=true`, { headers: { authorization: `Bearer ${await apiLogin(server.url, 'accountant')}` } })).json()) as { items: { open: number }[] };
     expect(invoices.items.map((i) => i.open)).toEqual([1520]);
     await accountant.close();
+
+    // The order list tells how far it is billed: 8 of 10 shipped and invoiced, 2 still to come.
+    await page.goto(`${server.url}/backoffice/sales/orders`);
+    const orderRow = page.getByTestId('sales-orders-table').locator('.el-table__row', { hasText: 'Customer Co. 1' }).first();
+    await expect.poll(() => orderRow.getByTestId('sales-order-billing').textContent()).toContain('Partly invoiced');
   });
 
   it("confirms an order beyond a customer's credit limit only with the manager's override", async () => {

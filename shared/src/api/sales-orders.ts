@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { serialListSchema } from '../inventory/serials.ts';
-import { SALES_ORDER_STATUSES } from '../sales-orders/rules.ts';
+import { ORDER_BILLING, SALES_ORDER_STATUSES } from '../sales-orders/rules.ts';
 import { salespersonFilterSchema } from './customers.ts';
 import { quantityStringSchema } from './inventory.ts';
 
@@ -67,6 +67,8 @@ export const salesOrderSummarySchema = z.object({
   warehouseId: z.string(),
   warehouseCode: z.string(),
   status: z.enum(SALES_ORDER_STATUSES),
+  /** Billed and paid: not_invoiced, partly_invoiced, invoiced, paid (see billingOf). */
+  billing: z.enum(ORDER_BILLING),
   reference: z.string(),
   deliveryDate: z.string().nullable(),
   note: z.string(),
@@ -91,6 +93,7 @@ export type SalesOrder = z.infer<typeof salesOrderSchema>;
 
 export const salesOrderQuerySchema = z.object({
   status: z.enum(SALES_ORDER_STATUSES, { message: `status must be one of ${SALES_ORDER_STATUSES.join(', ')}` }).optional(),
+  billing: z.enum(ORDER_BILLING, { message: `billing must be one of ${ORDER_BILLING.join(', ')}` }).optional(),
   customerId: uuidOf('customerId').optional(),
   warehouseId: uuidOf('warehouseId').optional(),
   salespersonId: salespersonFilterSchema.optional(),

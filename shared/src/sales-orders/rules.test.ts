@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canStepOrder, reserve, salesLineAmounts, statusAfterShipment } from './rules.ts';
+import { billingOf, canStepOrder, reserve, salesLineAmounts, statusAfterShipment } from './rules.ts';
 
 describe('sales order rules', () => {
   it('edits only quotations and ships only confirmed orders', () => {
@@ -48,5 +48,19 @@ describe('sales order rules', () => {
         }
       }),
     );
+  });
+});
+
+describe('billingOf', () => {
+  const o = { status: 'shipped' as const, qtyMilli: 10_000, shippedMilli: 10_000, invoicedMilli: 0, openOnInvoices: 0 };
+  it('follows an order from shipped to invoiced to paid', () => {
+    expect(billingOf(o)).toBe('not_invoiced');
+    expect(billingOf({ ...o, invoicedMilli: 4000, openOnInvoices: 4520 })).toBe('partly_invoiced');
+    expect(billingOf({ ...o, invoicedMilli: 10_000, openOnInvoices: 1520 })).toBe('invoiced');
+    expect(billingOf({ ...o, invoicedMilli: 10_000, openOnInvoices: 0 })).toBe('paid');
+  });
+  it('counts what an order still has to ship until it is shipped in full or cancelled', () => {
+    expect(billingOf({ ...o, status: 'partially_shipped', shippedMilli: 8000, invoicedMilli: 8000 })).toBe('partly_invoiced');
+    expect(billingOf({ ...o, status: 'cancelled', shippedMilli: 8000, invoicedMilli: 8000 })).toBe('paid');
   });
 });

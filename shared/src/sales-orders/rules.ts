@@ -56,3 +56,19 @@ export function reserve(
   }
   return out;
 }
+
+/**
+ * After shipping, an order is billed and paid: `not_invoiced`, `partly_invoiced`,
+ * `invoiced` once every unit it will ship is on an invoice (all it ordered, or what it
+ * shipped once shipped in full or cancelled), and `paid` once those invoices have
+ * nothing left open.
+ */
+export const ORDER_BILLING = ['not_invoiced', 'partly_invoiced', 'invoiced', 'paid'] as const;
+export type OrderBilling = (typeof ORDER_BILLING)[number];
+
+export function billingOf(o: { status: SalesOrderStatus; qtyMilli: number; shippedMilli: number; invoicedMilli: number; openOnInvoices: number }): OrderBilling {
+  if (o.invoicedMilli <= 0) return 'not_invoiced';
+  const due = o.status === 'shipped' || o.status === 'cancelled' ? o.shippedMilli : o.qtyMilli;
+  if (o.invoicedMilli < due) return 'partly_invoiced';
+  return o.openOnInvoices > 0 ? 'invoiced' : 'paid';
+}

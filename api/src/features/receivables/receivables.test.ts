@@ -48,7 +48,7 @@ describeEachDriver('receivables: invoices, credit notes, payments', (driver) => 
     const line = confirmed.lines[0]!;
     await body(t.call('POST', `/api/sales-orders/${order.id}/shipments`, { token: manager, body: { lines: [{ lineId: line.id, qty: '4' }] } }));
     const shipped = await body<SalesOrder>(t.call('POST', `/api/sales-orders/${order.id}/shipments`, { token: manager, body: { lines: [{ lineId: line.id, qty: '6' }] } }));
-    expect(shipped).toMatchObject({ status: 'shipped' });
+    expect(shipped).toMatchObject({ status: 'shipped', billing: 'not_invoiced' });
     expect(shipped.lines[0]).toMatchObject({ qtyShipped: '10', qtyReserved: '0', cost: 3000 });
     let books = await h.booksBalance();
     expect([books.inventory, books.cogs]).toEqual([3000, 3000]);
@@ -98,6 +98,13 @@ describeEachDriver('receivables: invoices, credit notes, payments', (driver) => 
     expect(r.ar - arBefore).toBe(-100);
     const after = await body<{ items: ReceivablesAgingRow[] }>(t.call('GET', '/api/receivables/aging?asOf=2026-03-05', { token: accountant }));
     expect(after.items.find((x) => x.customerId === customer.id)).toMatchObject({ credit: 100, total: -100 });
+    // Shipped, invoiced and paid: the order says so, and the list finds it by that.
+    expect(await body<SalesOrder>(t.call('GET', `/api/sales-orders/${order.id}`, { token: manager }))).toMatchObject({ status: 'shipped', billing: 'paid' });
+    const paid = await body<{ items: SalesOrder[] }>(t.call('GET', '/api/sales-orders?billing=paid', { token: manager }));
+    expect(paid.items.map((o) => o.id)).toContain(order.id);
+    const unbilled = await body<{ items: SalesOrder[] }>(t.call('GET', '/api/sales-orders?billing=not_invoiced', { token: manager }));
+    expect(unbilled.items.map((o) => o.id)).not.toContain(order.id);
+    expect((await t.call('GET', '/api/sales-orders?billing=settled', { token: manager })).status).toBe(400);
     const balance = await body<{ balance: number; payments: number }>(t.call('GET', `/api/customers/${customer.id}/balance`, { token: manager }));
     expect(balance).toMatchObject({ payments: 8010 });
     const statement = await body<{ items: StatementEntry[] }>(t.call('GET', `/api/receivables/customers/${customer.id}/statement`, { token: manager }));

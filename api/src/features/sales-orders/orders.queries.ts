@@ -1,5 +1,5 @@
 import {
-  canStepOrder, customerUnitPrice, formatQuantity, lineTax, newId, parseQuantity, reserve, salesLineAmounts,
+  billingOf, canStepOrder, customerUnitPrice, formatQuantity, type OrderBilling, type SalesOrderStatus, lineTax, newId, parseQuantity, reserve, salesLineAmounts,
   type SalesOrder, type salesOrderInputSchema, type salesOrderQuerySchema, type SalesOrderStep, type SalesOrderSummary, type SessionUser,
 } from '@shopbook/shared';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
@@ -18,12 +18,45 @@ type OrderQuery = z.output<typeof salesOrderQuerySchema>;
 const qtyText = (q: string) => formatQuantity(parseQuantity(q));
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-function summaryOf(o: typeof salesOrders.$inferSelect, customer: { code: string; name: string }, warehouseCode: string, salespersonName: string | null): SalesOrderSummary {
+function summaryOf(
+  o: typeof salesOrders.$inferSelect, customer: { code: string; name: string }, warehouseCode: string, salespersonName: string | null, billing: OrderBilling,
+): SalesOrderSummary {
   return {
     id: o.id, number: o.number, customerId: o.customerId, customerCode: customer.code, customerName: customer.name, warehouseId: o.warehouseId, warehouseCode,
-    status: o.status, reference: o.reference, deliveryDate: o.deliveryDate, note: o.note, net: o.net, tax: o.tax, gross: o.gross, createdBy: o.createdBy,
+    status: o.status, billing, reference: o.reference, deliveryDate: o.deliveryDate, note: o.note, net: o.net, tax: o.tax, gross: o.gross, createdBy: o.createdBy,
     salespersonId: o.salespersonId, salespersonName, createdAt: o.createdAt.toISOString(), confirmedAt: iso(o.confirmedAt),
   };
+}
+
+/** Each order's billing (see billingOf) from its lines' quantities and what its invoices have open. */
+async function billingsOf(db: DbOrTx, orders: readonly { id: string; status: SalesOrderStatus }[]): Promise<Map<string, OrderBilling>> {
+  if (orders.length === 0) return new Map();
+  const facts = await rows<{ order_id: string; qty: string; shipped: string; invoiced: string; open: string | number }>(
+    db,
+    // Units credited back still count as billed: they will not be invoiced again.
+    sql`SELECT l.order_id, sum(l.qty)::text AS qty, sum(l.qty_shipped)::text AS shipped,
+               (sum(l.qty_invoiced) + coalesce((SELECT sum(cl.qty) FROM customer_invoice_lines cl
+                                                  JOIN customer_invoice_lines il ON il.id = cl.source_line_id
+                                                  JOIN sales_order_lines x ON x.id = il.source_line_id
+                                                 WHERE x.order_id = l.order_id), 0))::text AS invoiced,
+               (SELECT coalesce(sum(i.gross - i.settled), 0) FROM customer_invoices i
+                 WHERE i.kind = 'invoice' AND i.id IN (SELECT il.invoice_id FROM customer_invoice_lines il
+                                                         JOIN sales_order_lines x ON x.id = il.source_line_id
+                                                        WHERE x.order_id = l.order_id)) AS open
+          FROM sales_order_lines l
+         WHERE l.order_id IN (${sql.join(orders.map((o) => sql`${o.id}::uuid`), sql`, `)})
+         GROUP BY l.order_id`,
+  );
+  const status = new Map(orders.map((o) => [o.id, o.status]));
+  return new Map(
+    facts.map((f) => [
+      f.order_id,
+      billingOf({
+        status: status.get(f.order_id)!, qtyMilli: parseQuantity(f.qty), shippedMilli: parseQuantity(f.shipped), invoicedMilli: parseQuantity(f.invoiced),
+        openOnInvoices: Number(f.open),
+      }),
+    ]),
+  );
 }
 
 /** Newest first; a user without sales.all sees only the orders assigned to them. */
@@ -45,7 +78,10 @@ export async function listOrders(db: DbOrTx, q: OrderQuery, user: SessionUser): 
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(salesOrders.createdAt))
     .limit(500);
-  return list.map((r) => summaryOf(r.o, { code: r.code, name: r.name }, r.wh, r.salesperson));
+  const billing = await billingsOf(db, list.map((r) => r.o));
+  return list
+    .map((r) => summaryOf(r.o, { code: r.code, name: r.name }, r.wh, r.salesperson, billing.get(r.o.id) ?? 'not_invoiced'))
+    .filter((o) => !q.billing || o.billing === q.billing);
 }
 
 /** One order; with `scope` (see ownScope) someone else's order is not found, like one that does not exist. */
@@ -80,7 +116,7 @@ export async function getOrder(db: DbOrTx, id: string, scope: string | null = nu
   const short = out.filter((l) => parseQuantity(l.qtyBackorder) > 0);
   const expected = short.length ? await earliestSupply(db, head.o.warehouseId, short.map((l) => l.productId)) : new Map<string, string>();
   return {
-    ...summaryOf(head.o, { code: head.code, name: head.name }, head.wh, head.salesperson),
+    ...summaryOf(head.o, { code: head.code, name: head.name }, head.wh, head.salesperson, (await billingsOf(db, [head.o])).get(head.o.id) ?? 'not_invoiced'),
     lines: out,
     shipments: shipments.map((s) => ({ id: s.id, number: s.number, createdAt: new Date(s.created_at).toISOString(), cost: Number(s.cost), lineCount: Number(s.n) })),
     shortages: short.map((l) => ({ lineId: l.id, sku: l.sku, backorder: l.qtyBackorder, expectedDate: expected.get(l.productId) ?? null })),

@@ -8,6 +8,8 @@ export const salesOrdersEn: typeof salesOrdersZh = {
   empty: 'No sales orders yet.',
   search: 'Number, customer or their order number',
   allStatuses: 'All statuses',
+  allBillings: 'Any billing',
+  billing: 'Billing',
   pickCustomer: 'Choose a customer',
   customer: 'Customer',
   warehouse: 'Ships from',
@@ -46,6 +48,12 @@ export const salesOrdersEn: typeof salesOrdersZh = {
     partially_shipped: 'Partly shipped',
     shipped: 'Shipped',
     cancelled: 'Cancelled',
+  },
+  billings: {
+    not_invoiced: 'Not invoiced',
+    partly_invoiced: 'Partly invoiced',
+    invoiced: 'Invoiced',
+    paid: 'Paid',
   },
   actions: {
     edit: 'Edit',

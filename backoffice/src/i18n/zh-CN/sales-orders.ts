@@ -6,6 +6,8 @@ export const salesOrdersZh = {
   empty: '还没有销售订单。',
   search: '单号、客户或客户订单号',
   allStatuses: '全部状态',
+  allBillings: '全部开票收款',
+  billing: '开票收款',
   pickCustomer: '选择客户',
   customer: '客户',
   warehouse: '发货仓库',
@@ -44,6 +46,12 @@ export const salesOrdersZh = {
     partially_shipped: '部分发货',
     shipped: '已发货',
     cancelled: '已取消',
+  },
+  billings: {
+    not_invoiced: '未开票',
+    partly_invoiced: '部分开票',
+    invoiced: '已开票',
+    paid: '已收款',
   },
   actions: {
     edit: '修改',
