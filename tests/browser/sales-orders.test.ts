@@ -153,6 +153,15 @@ describe.skipIf(!browserSuiteReady())('sales order: quotation → confirm with r
     await page.goto(`${server.url}/backoffice/sales/orders`);
     const orderRow = page.getByTestId('sales-orders-table').locator('.el-table__row', { hasText: 'Customer Co. 1' }).first();
     await expect.poll(() => orderRow.getByTestId('sales-order-billing').textContent()).toContain('Partly invoiced');
+
+    // The customer's record lists their orders beside their till purchases.
+    await page.goto(`${server.url}/backoffice/sales/customers`);
+    await page.getByTestId('customers-table').locator('.el-table__row', { hasText: 'C001' }).first().click();
+    const customerDrawer = page.getByTestId('customer-drawer');
+    await customerDrawer.getByRole('tab', { name: 'Sales orders' }).click();
+    await expect.poll(() => customerDrawer.getByTestId('customer-orders').textContent()).toMatch(/SO-\d{4}-\d{6}/);
+    expect(await customerDrawer.getByTestId('customer-orders').textContent()).toContain('Partly invoiced');
+    await page.keyboard.press('Escape');
   });
 
   it("confirms an order beyond a customer's credit limit only with the manager's override", async () => {

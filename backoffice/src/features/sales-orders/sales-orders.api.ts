@@ -9,7 +9,7 @@ const id = encodeURIComponent;
 
 export const salesOrdersApi = {
   /** `salespersonId`: a salesperson's id, or 'me' for the caller's own orders. */
-  list: (q: { status?: string; billing?: string; q?: string; salespersonId?: string }) => api.get('/api/sales-orders', listOf(salesOrderSummarySchema), { query: q }),
+  list: (q: { status?: string; billing?: string; q?: string; salespersonId?: string; customerId?: string }) => api.get('/api/sales-orders', listOf(salesOrderSummarySchema), { query: q }),
   get: (orderId: string) => api.get(`/api/sales-orders/${id(orderId)}`, salesOrderSchema),
   create: (body: SalesOrderInput) => api.post('/api/sales-orders', body, salesOrderSchema),
   update: (orderId: string, body: SalesOrderInput) => api.put(`/api/sales-orders/${id(orderId)}`, body, salesOrderSchema),

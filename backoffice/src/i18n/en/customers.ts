@@ -42,7 +42,7 @@ export const customersEn: typeof customersZh = {
   },
   category: { retail: 'Retail', wholesale: 'Wholesale', vip: 'VIP' },
   status: { active: 'Active', archived: 'Archived' },
-  tabs: { main: 'Main', invoice: 'Invoicing and bank', contacts: 'Contacts and addresses', details: 'Details', history: 'Purchases' },
+  tabs: { main: 'Main', invoice: 'Invoicing and bank', contacts: 'Contacts and addresses', details: 'Details', history: 'Purchases', orders: 'Sales orders' },
   contacts: { title: 'Contacts', add: 'Add contact', name: 'Name', role: 'Role' },
   addresses: {
     title: 'Addresses',

@@ -40,7 +40,7 @@ export const customersZh = {
   },
   category: { retail: '零售', wholesale: '批发', vip: 'VIP' },
   status: { active: '启用', archived: '已归档' },
-  tabs: { main: '基本信息', invoice: '开票与银行', contacts: '联系人与地址', details: '资料', history: '购买记录' },
+  tabs: { main: '基本信息', invoice: '开票与银行', contacts: '联系人与地址', details: '资料', history: '购买记录', orders: '销售订单' },
   contacts: { title: '联系人', add: '添加联系人', name: '姓名', role: '职务' },
   addresses: {
     title: '地址',
