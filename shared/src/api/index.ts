@@ -4,6 +4,7 @@ export * from './setup.ts';
 export * from './org.ts';
 export * from './finance.ts';
 export * from './periods.ts';
+export * from './statements.ts';
 export * from './audit.ts';
 export * from './inventory.ts';
 export * from './catalogue.ts';

@@ -9,6 +9,8 @@ import { closePeriod, createJournalEntry, getPeriods, getTrialBalance, listAccou
 import { changePeriod, periodStatus } from './periods.queries.ts';
 import { postJournalEntry } from './post-entry.ts';
 import { trialBalance } from './trial-balance.ts';
+import { getAccountLines, getBalanceSheet, getProfitAndLoss } from './finance.routes.ts';
+import { accountLines, balanceSheetReport, profitAndLossReport } from './statements.queries.ts';
 
 export function registerFinance(app: OpenAPIHono<AppEnv>) {
   app.openapi(listAccounts, async (c) => {
@@ -17,6 +19,10 @@ export function registerFinance(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(getTrialBalance, async (c) => c.json(await trialBalance(c.var.deps.db, c.req.valid('query').asOf), 200));
+
+  app.openapi(getProfitAndLoss, async (c) => c.json(await profitAndLossReport(c.var.deps.db, c.req.valid('query')), 200));
+  app.openapi(getBalanceSheet, async (c) => c.json(await balanceSheetReport(c.var.deps.db, c.req.valid('query').asOf), 200));
+  app.openapi(getAccountLines, async (c) => c.json(await accountLines(c.var.deps.db, { ...c.req.valid('query'), code: c.req.valid('param').code }), 200));
 
   app.openapi(createJournalEntry, async (c) => {
     const body = c.req.valid('json');

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { accountListSchema, closePeriodInputSchema, journalEntryRequestSchema, periodStatusSchema, reopenPeriodInputSchema, trialBalanceQuerySchema, trialBalanceSchema, apiErrorSchema } from '@shopbook/shared';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
+import { accountLinesQuerySchema, accountLinesSchema, balanceSheetQuerySchema, balanceSheetSchema, dateRangeQuerySchema, profitAndLossSchema } from '@shopbook/shared';
 
 export const listAccounts = defineRoute('finance.read', {
   method: 'get',
@@ -60,5 +61,35 @@ export const reopenPeriod = defineRoute('finance.reopen', {
   responses: {
     200: jsonResponse(periodStatusSchema, 'Reopened'),
     422: jsonResponse(apiErrorSchema, 'Not the last closed month'),
+  },
+});
+
+export const getProfitAndLoss = defineRoute('finance.read', {
+  method: 'get',
+  path: '/api/finance/profit-and-loss',
+  tags: ['finance'],
+  summary: 'Profit and loss for a date range (both days included), company-wide',
+  request: { query: dateRangeQuerySchema },
+  responses: { 200: jsonResponse(profitAndLossSchema, 'Revenue, cost of goods sold, gross margin, other expenses, net profit') },
+});
+
+export const getBalanceSheet = defineRoute('finance.read', {
+  method: 'get',
+  path: '/api/finance/balance-sheet',
+  tags: ['finance'],
+  summary: 'Balance sheet at the end of a day, with the profit not yet closed to equity',
+  request: { query: balanceSheetQuerySchema },
+  responses: { 200: jsonResponse(balanceSheetSchema, 'Assets, liabilities, equity and profit') },
+});
+
+export const getAccountLines = defineRoute('finance.read', {
+  method: 'get',
+  path: '/api/finance/accounts/{code}/lines',
+  tags: ['finance'],
+  summary: "One account's journal lines in a date range, with the documents behind them and the running balance",
+  request: { params: z.object({ code: z.string().max(32) }), query: accountLinesQuerySchema },
+  responses: {
+    200: jsonResponse(accountLinesSchema, 'Lines, opening and running balance'),
+    404: jsonResponse(apiErrorSchema, 'No such account'),
   },
 });
