@@ -7,6 +7,7 @@ import { documentsEn } from './en/documents.ts';
 import { payablesEn } from './en/payables.ts';
 import { customersEn } from './en/customers.ts';
 import { loyaltyEn } from './en/loyalty.ts';
+import { statementsEn } from './en/statements.ts';
 import { periodCloseEn } from './en/period-close.ts';
 import { salesOrdersEn } from './en/sales-orders.ts';
 import { receivablesEn } from './en/receivables.ts';
@@ -84,6 +85,8 @@ const en: Messages = {
     payables: 'Payables',
     receivables: 'Receivables',
     reports: 'Reports',
+    profitAndLoss: 'Profit and loss',
+    balanceSheet: 'Balance sheet',
     admin: 'Admin',
     users: 'Users & roles',
     audit: 'Audit log',
@@ -281,6 +284,7 @@ const en: Messages = {
   payables: payablesEn,
   customers: customersEn,
   loyalty: loyaltyEn,
+  statements: statementsEn,
   periodClose: periodCloseEn,
   salesOrders: salesOrdersEn,
   receivables: receivablesEn,

@@ -5,6 +5,7 @@ import { purchasingZh } from './zh-CN/purchasing.ts';
 import { payablesZh } from './zh-CN/payables.ts';
 import { customersZh } from './zh-CN/customers.ts';
 import { loyaltyZh } from './zh-CN/loyalty.ts';
+import { statementsZh } from './zh-CN/statements.ts';
 import { periodCloseZh } from './zh-CN/period-close.ts';
 import { salesOrdersZh } from './zh-CN/sales-orders.ts';
 import { receivablesZh } from './zh-CN/receivables.ts';
@@ -85,6 +86,8 @@ const zhCN = {
     payables: '应付账款',
     receivables: '应收账款',
     reports: '报表',
+    profitAndLoss: '利润表',
+    balanceSheet: '资产负债表',
     admin: '系统管理',
     users: '用户与角色',
     audit: '审计日志',
@@ -282,6 +285,7 @@ const zhCN = {
   payables: payablesZh,
   customers: customersZh,
   loyalty: loyaltyZh,
+  statements: statementsZh,
   periodClose: periodCloseZh,
   salesOrders: salesOrdersZh,
   receivables: receivablesZh,

@@ -85,7 +85,8 @@ export const NAVIGATION: NavGroup[] = [
       { name: 'supplierPayments', path: '/finance/supplier-payments', permission: 'finance.read', available: true },
       { name: 'payables', path: '/finance/payables', permission: 'finance.read', available: true },
       { name: 'receivables', path: '/finance/receivables', permission: 'finance.read', available: true },
-      { name: 'reports', path: '/finance/reports', permission: 'reports.read', available: false },
+      { name: 'profitAndLoss', path: '/finance/profit-and-loss', permission: 'finance.read', available: true },
+      { name: 'balanceSheet', path: '/finance/balance-sheet', permission: 'finance.read', available: true },
     ],
   },
   {
