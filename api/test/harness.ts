@@ -1,6 +1,8 @@
-import { afterAll, beforeAll } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createApp, type App } from '../src/app.ts';
 import type { Database } from '../src/db/client.ts';
+import { rows } from '../src/db/rows.ts';
 import type { AppConfig, Clock } from '../src/http/context.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/seed/demo.ts';
 import { freshDatabase, type Driver } from './databases.ts';
@@ -36,6 +38,11 @@ export function useApp(driver: Driver, opts: { demo?: boolean; config?: Partial<
     if (opts.demo ?? true) await seedDemo(ctx.database.db, ctx.clock.now());
     ctx.app = createApp({ db: ctx.database.db, driver, clock: ctx.clock, config: opts.config });
   });
+  // Whatever a test did, the books balance after it: every entry, and so the trial balance.
+  afterEach(async () => {
+    if (!ctx.database) return;
+    expect(await unbalancedBooks(ctx.database)).toEqual({ unbalancedEntries: 0, trialBalance: 0 });
+  });
   afterAll(async () => {
     await ctx.database?.close();
   });
@@ -55,4 +62,14 @@ export function useApp(driver: Driver, opts: { demo?: boolean; config?: Partial<
     return ((await res.json()) as { token: string }).token;
   };
   return ctx;
+}
+
+/** Entries whose debits and credits differ, and the trial balance's debit less credit: both 0 in sound books. */
+export async function unbalancedBooks(database: Database): Promise<{ unbalancedEntries: number; trialBalance: number }> {
+  const [r] = await rows<{ unbalanced: string | number; difference: string | number }>(
+    database.db,
+    sql`SELECT (SELECT count(*) FROM (SELECT entry_id FROM journal_lines GROUP BY entry_id HAVING sum(debit) <> sum(credit)) x) AS unbalanced,
+               (SELECT coalesce(sum(debit), 0) - coalesce(sum(credit), 0) FROM journal_lines) AS difference`,
+  );
+  return { unbalancedEntries: Number(r?.unbalanced ?? 0), trialBalance: Number(r?.difference ?? 0) };
 }

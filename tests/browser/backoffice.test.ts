@@ -107,9 +107,9 @@ describe.skipIf(!ready)('back office with demo data', () => {
     });
 
     it('shows the not-available page for an area this version does not serve', async () => {
-      // Finance reports arrive with their own capability.
-      await page.getByTestId('menu-finance').click();
-      await page.getByTestId('menu-reports').click();
+      // User administration arrives with its own capability.
+      await page.getByTestId('menu-admin').click();
+      await page.getByTestId('menu-users').click();
       await page.getByTestId('not-available').waitFor();
       expect(await page.getByTestId('not-available').textContent()).toContain('本版本暂未提供');
     });
