@@ -18,3 +18,4 @@ export * from './customers.ts';
 export * from './receivables.ts';
 export * from './sales-targets.ts';
 export * from './loyalty.ts';
+export * from './expenses.ts';
