@@ -13,6 +13,7 @@ import { registerSync } from './features/sync/sync.index.ts';
 import { registerPrinting } from './features/printing/printing.index.ts';
 import { registerDocuments } from './features/documents/documents.index.ts';
 import { registerLoyalty } from './features/loyalty/loyalty.index.ts';
+import { registerExpenses } from './features/expenses/expenses.index.ts';
 import { registerInventory } from './features/inventory/inventory.index.ts';
 import { registerTransfers } from './features/transfers/transfers.index.ts';
 import { registerStockTakes } from './features/stocktakes/stocktakes.index.ts';
@@ -85,6 +86,7 @@ export function createApp(options: CreateAppOptions) {
   registerPrinting(app);
   registerDocuments(app);
   registerLoyalty(app);
+  registerExpenses(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'sb_session' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

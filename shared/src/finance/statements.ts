@@ -79,10 +79,19 @@ export function ratioBp(numerator: number, denominator: number): number | null {
   return Number(negative ? -q : q);
 }
 
+/** Sales revenue is 6001 and its sub-accounts: what the shop sells, the base of the gross margin. */
+export const SALES_REVENUE_PREFIX = '6001';
+export const isSalesRevenue = (b: Pick<AccountBalance, 'code' | 'type'>) => b.type === 'revenue' && b.code.startsWith(SALES_REVENUE_PREFIX);
+
 export function profitAndLoss(balances: readonly AccountBalance[]): ProfitAndLossFigures {
-  const revenue = section(balances.filter((b) => b.type === 'revenue'));
+  const revenue = section(balances.filter(isSalesRevenue));
   const costOfGoodsSold = section(balances.filter(isCostOfGoodsSold));
-  const otherExpenses = section(balances.filter((b) => b.type === 'expense' && !isCostOfGoodsSold(b)));
+  // Other income (6051, 6301) is not what the shop sells: it stays out of the gross
+  // margin and sits with the other expenses as a negative amount.
+  const otherExpenses = section([
+    ...balances.filter((b) => b.type === 'expense' && !isCostOfGoodsSold(b)),
+    ...balances.filter((b) => b.type === 'revenue' && !isSalesRevenue(b)).map((b) => ({ ...b, type: 'expense' as const })),
+  ]);
   const grossMargin = revenue.total - costOfGoodsSold.total;
   return {
     revenue,
