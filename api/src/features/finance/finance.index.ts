@@ -11,6 +11,8 @@ import { postJournalEntry } from './post-entry.ts';
 import { trialBalance } from './trial-balance.ts';
 import { getAccountLines, getBalanceSheet, getProfitAndLoss } from './finance.routes.ts';
 import { accountLines, balanceSheetReport, profitAndLossReport } from './statements.queries.ts';
+import { getTaxReport } from './finance.routes.ts';
+import { taxReport } from './tax-report.queries.ts';
 
 export function registerFinance(app: OpenAPIHono<AppEnv>) {
   app.openapi(listAccounts, async (c) => {
@@ -23,6 +25,7 @@ export function registerFinance(app: OpenAPIHono<AppEnv>) {
   app.openapi(getProfitAndLoss, async (c) => c.json(await profitAndLossReport(c.var.deps.db, c.req.valid('query')), 200));
   app.openapi(getBalanceSheet, async (c) => c.json(await balanceSheetReport(c.var.deps.db, c.req.valid('query').asOf), 200));
   app.openapi(getAccountLines, async (c) => c.json(await accountLines(c.var.deps.db, { ...c.req.valid('query'), code: c.req.valid('param').code }), 200));
+  app.openapi(getTaxReport, async (c) => c.json(await taxReport(c.var.deps.db, c.req.valid('query')), 200));
 
   app.openapi(createJournalEntry, async (c) => {
     const body = c.req.valid('json');

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { accountListSchema, closePeriodInputSchema, journalEntryRequestSchema, periodStatusSchema, reopenPeriodInputSchema, trialBalanceQuerySchema, trialBalanceSchema, apiErrorSchema } from '@shopbook/shared';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 import { accountLinesQuerySchema, accountLinesSchema, balanceSheetQuerySchema, balanceSheetSchema, dateRangeQuerySchema, profitAndLossSchema } from '@shopbook/shared';
+import { taxReportSchema } from '@shopbook/shared';
 
 export const listAccounts = defineRoute('finance.read', {
   method: 'get',
@@ -92,4 +93,13 @@ export const getAccountLines = defineRoute('finance.read', {
     200: jsonResponse(accountLinesSchema, 'Lines, opening and running balance'),
     404: jsonResponse(apiErrorSchema, 'No such account'),
   },
+});
+
+export const getTaxReport = defineRoute('finance.read', {
+  method: 'get',
+  path: '/api/finance/tax-report',
+  tags: ['finance'],
+  summary: 'VAT per rate for a date range: output tax from sales, input tax from supplier invoices, and the tax payable',
+  request: { query: dateRangeQuerySchema },
+  responses: { 200: jsonResponse(taxReportSchema, 'Output and input net and tax per rate, totals and tax payable') },
 });
