@@ -14,11 +14,13 @@ import { rows } from '../../db/rows.ts';
  *   is the tax document of a sale already counted. Credit notes subtract. Both are
  *   dated by their invoice date, which is their entry's date.
  * - Supplier invoices count once posted, in base currency (what the entry books).
+ * - Expense documents book input VAT without a rate (rent, electricity): their tax is
+ *   one row with no rate, net = amount − tax, by document date.
  *
  * The `CASE` around `source_id::uuid` keeps the cast to the entries of that type.
  */
 interface RateRow {
-  rate: number | string;
+  rate: number | string | null;
   output_net: string | number;
   output_tax: string | number;
   input_net: string | number;
@@ -56,16 +58,20 @@ export async function taxReport(db: DbOrTx, range: { from: string; to: string })
           SELECT l.tax_rate_bp AS rate, l.base_net AS net, l.base_tax AS tax
             FROM supplier_invoices i JOIN supplier_invoice_lines l ON l.invoice_id = i.id
            WHERE i.status = 'posted' AND i.invoice_date BETWEEN ${range.from} AND ${range.to}
+          UNION ALL
+          SELECT NULL::int, d.amount - d.tax, d.tax
+            FROM expense_documents d
+           WHERE d.kind = 'expense' AND d.tax > 0 AND d.document_date BETWEEN ${range.from} AND ${range.to}
         )
         SELECT rate, sum(output_net) AS output_net, sum(output_tax) AS output_tax, sum(input_net) AS input_net, sum(input_tax) AS input_tax
           FROM (SELECT rate, net AS output_net, tax AS output_tax, 0 AS input_net, 0 AS input_tax FROM output
                 UNION ALL
                 SELECT rate, 0, 0, net, tax FROM input) x
          GROUP BY rate
-         ORDER BY rate DESC`,
+         ORDER BY rate DESC NULLS LAST`,
   );
   const items = result.map((r) => ({
-    taxRateBp: Number(r.rate), outputNet: toMoney(r.output_net), outputTax: toMoney(r.output_tax), inputNet: toMoney(r.input_net), inputTax: toMoney(r.input_tax),
+    taxRateBp: r.rate === null ? null : Number(r.rate), outputNet: toMoney(r.output_net), outputTax: toMoney(r.output_tax), inputNet: toMoney(r.input_net), inputTax: toMoney(r.input_tax),
   }));
   const sum = (k: 'outputNet' | 'outputTax' | 'inputNet' | 'inputTax') => items.reduce((s, r) => s + r[k], 0);
   const totals = { outputNet: sum('outputNet'), outputTax: sum('outputTax'), inputNet: sum('inputNet'), inputTax: sum('inputTax') };

@@ -9,9 +9,9 @@ import { body, type ErrorBody } from '../purchasing/test-support.ts';
 
 /**
  * March: till sales at 13 % and 9 % and a return, a wholesale invoice at 13 % with a
- * credit note, an invoice for a till sale (a tax document only), and a supplier invoice
- * at 13 %. Every figure is worked out by hand, and the totals equal the movement of
- * output VAT (222101) and input VAT (222102).
+ * credit note, an invoice for a till sale (a tax document only), a supplier invoice at
+ * 13 % and an expense with input VAT but no rate. Every figure is worked out by hand,
+ * and the totals equal the movement of output VAT (222101) and input VAT (222102).
  */
 describeEachDriver('finance: tax report per rate', (driver) => {
   const t = useApp(driver);
@@ -87,14 +87,20 @@ describeEachDriver('finance: tax report per rate', (driver) => {
     expect([si.net, si.tax, si.lines[0]!.taxRateBp]).toEqual([5000, 650, 1300]);
     expect((await t.call('POST', `/api/payables/invoices/${si.id}/post`, { token: accountant })).status).toBe(200);
 
+    // Electricity 113.00 with 13.00 input VAT on an invoice that names no rate (an expense document).
+    expect((await t.call('POST', '/api/expenses', {
+      token: accountant, body: { kind: 'expense', documentDate: '2026-03-05', accountCode: '6602', description: 'electricity', amount: 11_300, tax: 1300, method: 'bank' },
+    })).status).toBe(201);
+
     // 13 %: 20.00 + 10.00 − 10.00 (till) + 50.00 − 10.00 (invoice, credit note) = 60.00 net, 7.80 tax; 9 %: 10.00, 0.90.
     const report = await body<TaxReport>(t.call('GET', '/api/finance/tax-report?from=2026-03-01&to=2026-03-31', { token: accountant }));
     expect(report.rows).toEqual([
       { taxRateBp: 1300, outputNet: 6000, outputTax: 780, inputNet: 5000, inputTax: 650 },
       { taxRateBp: 900, outputNet: 1000, outputTax: 90, inputNet: 0, inputTax: 0 },
+      { taxRateBp: null, outputNet: 0, outputTax: 0, inputNet: 10_000, inputTax: 1300 },
     ]);
-    expect(report.totals).toEqual({ outputNet: 7000, outputTax: 870, inputNet: 5000, inputTax: 650 });
-    expect(report.taxPayable).toBe(220);
+    expect(report.totals).toEqual({ outputNet: 7000, outputTax: 870, inputNet: 15_000, inputTax: 1950 });
+    expect(report.taxPayable).toBe(-1080);
 
     // The books agree: output tax is 222101's credit − debit in March, input tax 222102's debit − credit.
     const movement = async (code: string) => {
