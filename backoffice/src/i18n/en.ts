@@ -7,6 +7,7 @@ import { documentsEn } from './en/documents.ts';
 import { payablesEn } from './en/payables.ts';
 import { customersEn } from './en/customers.ts';
 import { loyaltyEn } from './en/loyalty.ts';
+import { expensesEn } from './en/expenses.ts';
 import { statementsEn } from './en/statements.ts';
 import { periodCloseEn } from './en/period-close.ts';
 import { salesOrdersEn } from './en/sales-orders.ts';
@@ -73,6 +74,7 @@ const en: Messages = {
     sales: 'Sales',
     customers: 'Customers',
     loyalty: 'Loyalty points',
+    expenses: 'Expenses',
     tillSales: 'Till sales',
     salesOrders: 'Sales orders',
     invoices: 'Invoices',
@@ -284,6 +286,7 @@ const en: Messages = {
   payables: payablesEn,
   customers: customersEn,
   loyalty: loyaltyEn,
+  expenses: expensesEn,
   statements: statementsEn,
   periodClose: periodCloseEn,
   salesOrders: salesOrdersEn,

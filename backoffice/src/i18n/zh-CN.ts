@@ -5,6 +5,7 @@ import { purchasingZh } from './zh-CN/purchasing.ts';
 import { payablesZh } from './zh-CN/payables.ts';
 import { customersZh } from './zh-CN/customers.ts';
 import { loyaltyZh } from './zh-CN/loyalty.ts';
+import { expensesZh } from './zh-CN/expenses.ts';
 import { statementsZh } from './zh-CN/statements.ts';
 import { periodCloseZh } from './zh-CN/period-close.ts';
 import { salesOrdersZh } from './zh-CN/sales-orders.ts';
@@ -74,6 +75,7 @@ const zhCN = {
     sales: '销售',
     customers: '客户',
     loyalty: '会员积分',
+    expenses: '费用',
     tillSales: '收银销售',
     salesOrders: '销售订单',
     invoices: '发票',
@@ -285,6 +287,7 @@ const zhCN = {
   payables: payablesZh,
   customers: customersZh,
   loyalty: loyaltyZh,
+  expenses: expensesZh,
   statements: statementsZh,
   periodClose: periodCloseZh,
   salesOrders: salesOrdersZh,

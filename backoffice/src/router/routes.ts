@@ -16,6 +16,7 @@ export const PAGES: Record<string, Page> = {
   salesOrders: () => import('../features/sales-orders/SalesOrdersPage.vue'),
   salesTargets: () => import('../features/sales-targets/SalesTargetsPage.vue'),
   loyalty: () => import('../features/loyalty/LoyaltyPage.vue'),
+  expenses: () => import('../features/expenses/ExpensesPage.vue'),
   invoices: () => import('../features/receivables/CustomerInvoicesPage.vue'),
   receivables: () => import('../features/receivables/ReceivablesPage.vue'),
   supplierInvoices: () => import('../features/payables/SupplierInvoicesPage.vue'),

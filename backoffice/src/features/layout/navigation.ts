@@ -81,6 +81,7 @@ export const NAVIGATION: NavGroup[] = [
     items: [
       { name: 'trialBalance', path: '/finance/trial-balance', permission: 'finance.read', available: true },
       { name: 'periodClose', path: '/finance/period-close', permission: 'finance.read', available: true },
+      { name: 'expenses', path: '/finance/expenses', permission: 'finance.read', available: true },
       { name: 'supplierInvoices', path: '/finance/supplier-invoices', permission: 'finance.read', available: true },
       { name: 'supplierPayments', path: '/finance/supplier-payments', permission: 'finance.read', available: true },
       { name: 'payables', path: '/finance/payables', permission: 'finance.read', available: true },
