@@ -89,6 +89,7 @@ const en: Messages = {
     reports: 'Reports',
     profitAndLoss: 'Profit and loss',
     balanceSheet: 'Balance sheet',
+    taxReport: 'Tax report',
     admin: 'Admin',
     users: 'Users & roles',
     audit: 'Audit log',

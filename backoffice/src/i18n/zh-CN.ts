@@ -90,6 +90,7 @@ const zhCN = {
     reports: '报表',
     profitAndLoss: '利润表',
     balanceSheet: '资产负债表',
+    taxReport: '增值税申报表',
     admin: '系统管理',
     users: '用户与角色',
     audit: '审计日志',

@@ -13,6 +13,7 @@ export const PAGES: Record<string, Page> = {
   periodClose: () => import('../features/period-close/PeriodClosePage.vue'),
   profitAndLoss: () => import('../features/statements/ProfitAndLossPage.vue'),
   balanceSheet: () => import('../features/statements/BalanceSheetPage.vue'),
+  taxReport: () => import('../features/statements/TaxReportPage.vue'),
   salesOrders: () => import('../features/sales-orders/SalesOrdersPage.vue'),
   salesTargets: () => import('../features/sales-targets/SalesTargetsPage.vue'),
   loyalty: () => import('../features/loyalty/LoyaltyPage.vue'),

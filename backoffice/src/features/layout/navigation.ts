@@ -88,6 +88,7 @@ export const NAVIGATION: NavGroup[] = [
       { name: 'receivables', path: '/finance/receivables', permission: 'finance.read', available: true },
       { name: 'profitAndLoss', path: '/finance/profit-and-loss', permission: 'finance.read', available: true },
       { name: 'balanceSheet', path: '/finance/balance-sheet', permission: 'finance.read', available: true },
+      { name: 'taxReport', path: '/finance/tax-report', permission: 'finance.read', available: true },
     ],
   },
   {

@@ -22,19 +22,24 @@ export function sectionRows(key: string, heading: string, totalLabel: string, se
 
 const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
+/** One CSV line (RFC 4180): cells quoted when they hold a comma, a quote or a line break. */
+export const csvLine = (cells: readonly string[]) => cells.map(cell).join(',');
+
+/** Minor units as major units with a dot and the currency's digits: 1234 → '12.34'. */
+export function majorUnits(minor: number, decimals: number): string {
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  if (decimals === 0) return `${sign}${abs}`;
+  const unit = 10 ** decimals;
+  return `${sign}${Math.floor(abs / unit)}.${String(abs % unit).padStart(decimals, '0')}`;
+}
+
 /**
  * The table as CSV (RFC 4180), amounts in major units with a dot, so a spreadsheet
  * reads them as numbers whatever the UI's language; a BOM so Excel reads UTF-8 (中文).
  */
 export function statementCsv(headers: [string, string, string], rows: readonly StatementRow[], decimals: number): string {
-  const major = (minor: number) => {
-    const sign = minor < 0 ? '-' : '';
-    const abs = Math.abs(minor);
-    if (decimals === 0) return `${sign}${abs}`;
-    const unit = 10 ** decimals;
-    return `${sign}${Math.floor(abs / unit)}.${String(abs % unit).padStart(decimals, '0')}`;
-  };
-  const lines = [headers.map(cell).join(','), ...rows.map((r) => [r.code ?? '', r.label, r.amount === null ? '' : major(r.amount)].map(cell).join(','))];
+  const lines = [csvLine(headers), ...rows.map((r) => csvLine([r.code ?? '', r.label, r.amount === null ? '' : majorUnits(r.amount, decimals)]))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

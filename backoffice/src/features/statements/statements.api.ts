@@ -1,9 +1,10 @@
-import { accountLinesSchema, balanceSheetSchema, profitAndLossSchema } from '@shopbook/shared';
+import { accountLinesSchema, balanceSheetSchema, profitAndLossSchema, taxReportSchema } from '@shopbook/shared';
 import { api } from '../../api/client.ts';
 
 export const statementsApi = {
   /** Both days included, calendar dates (YYYY-MM-DD). */
   profitAndLoss: (from: string, to: string) => api.get('/api/finance/profit-and-loss', profitAndLossSchema, { query: { from, to } }),
+  taxReport: (from: string, to: string) => api.get('/api/finance/tax-report', taxReportSchema, { query: { from, to } }),
   balanceSheet: (asOf: string) => api.get('/api/finance/balance-sheet', balanceSheetSchema, { query: { asOf } }),
   accountLines: (code: string, q: { from: string; to: string; page: number; pageSize: number }) =>
     api.get(`/api/finance/accounts/${encodeURIComponent(code)}/lines`, accountLinesSchema, {
