@@ -14,7 +14,8 @@ const digits = (text: string | null) => Number((text ?? '').replace(/[^\d-]/g, '
 
 /**
  * The accountant reads this month's profit and loss after a till sale, drills into the
- * revenue and finds the sale's receipt, and sees the balance sheet balance.
+ * revenue and finds the sale's receipt, sees the balance sheet balance, and reads the
+ * sale's VAT in the tax report's 13 % row.
  */
 describe.skipIf(!browserSuiteReady())('profit and loss, balance sheet and drill-down', () => {
   let server: RunningServer;
@@ -22,6 +23,7 @@ describe.skipIf(!browserSuiteReady())('profit and loss, balance sheet and drill-
   let page: Page;
   let accountant = '';
   let net = 0;
+  let tax = 0;
 
   async function call<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${server.url}${path}`, {
@@ -42,9 +44,11 @@ describe.skipIf(!browserSuiteReady())('profit and loss, balance sheet and drill-
     });
     const cashiers = await call<{ rows: { id: string; username: string }[] }>(till.token, 'GET', '/api/sync/pull/cashiers');
     const products = await call<{ rows: PulledProduct[] }>(till.token, 'GET', '/api/sync/pull/products?limit=100');
-    const p = products.rows.find((r) => !r.weighed && !r.batchTracked && !r.serialTracked && r.price > 0)!;
+    // At 13 %, so the tax report's 13 % row carries the sale's tax.
+    const p = products.rows.find((r) => !r.weighed && !r.batchTracked && !r.serialTracked && r.price > 0 && r.taxRateBp === 1300)!;
     const split = lineTax(lineAmount(parseQuantity('2'), p.price), p.taxRateBp, true);
     net = split.net;
+    tax = split.tax;
     const saleId = newId();
     const event = {
       id: saleId, deviceId: till.deviceId, seq: 1, type: 'sale', occurredAt: new Date().toISOString(),
@@ -104,5 +108,25 @@ describe.skipIf(!browserSuiteReady())('profit and loss, balance sheet and drill-
     expect(assets).toBe(rightSide);
     expect(assets).not.toBe(0);
     await page.screenshot({ path: join(ARTEFACTS, 'balance-sheet.png') });
+  });
+
+  it("shows the sale's output tax in the tax report's 13 % row for this month, and the tax payable", async () => {
+    await page.goto(`${server.url}/backoffice/finance/tax-report`);
+    await page.getByTestId('tax-heading').waitFor();
+    // Last month by default; the sale is this month's.
+    const today = new Date().toISOString().slice(0, 10);
+    const [start, end] = [page.locator('.el-range-input').first(), page.locator('.el-range-input').last()];
+    await start.fill(`${today.slice(0, 8)}01`);
+    await start.press('Enter');
+    await end.fill(today);
+    await end.press('Enter');
+    await page.getByTestId('tax-heading').click();
+    await expect.poll(async () => digits(await page.getByTestId('tax-output-tax-1300').textContent())).toBe(tax);
+    expect(await page.getByTestId('tax-rate-1300').textContent()).toBe('13 %');
+    expect(digits(await page.getByTestId('tax-output-net-1300').textContent())).toBe(net);
+    expect(digits(await page.getByTestId('tax-output-tax-total').textContent())).toBe(tax);
+    const report = await call<{ taxPayable: number }>(accountant, 'GET', `/api/finance/tax-report?from=${today.slice(0, 8)}01&to=${today}`);
+    expect(digits(await page.getByTestId('tax-payable').textContent())).toBe(Math.abs(report.taxPayable));
+    await page.screenshot({ path: join(ARTEFACTS, 'tax-report.png') });
   });
 });
