@@ -20,3 +20,4 @@ export * from './customers.ts';
 export * from './sales-targets.ts';
 export * from './loyalty.ts';
 export * from './expenses.ts';
+export * from './sales-dashboard.ts';
