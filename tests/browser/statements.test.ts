@@ -129,4 +129,15 @@ describe.skipIf(!browserSuiteReady())('profit and loss, balance sheet and drill-
     expect(digits(await page.getByTestId('tax-payable').textContent())).toBe(Math.abs(report.taxPayable));
     await page.screenshot({ path: join(ARTEFACTS, 'tax-report.png') });
   });
+
+  it("shows today's sales on the dashboard with the margin trend, the hours heat map and the top products", async () => {
+    await page.goto(`${server.url}/backoffice/dashboard`);
+    const overview = page.getByTestId('sales-overview');
+    await overview.waitFor();
+    await expect.poll(async () => digits(await page.getByTestId('sales-today').textContent())).toBe(net);
+    expect(digits(await page.getByTestId('sales-month').textContent())).toBe(net);
+    expect(await page.getByTestId('sales-heatmap').locator('canvas').count()).toBeGreaterThanOrEqual(1);
+    expect((await page.getByTestId('top-products').locator('tbody tr').count())).toBeGreaterThanOrEqual(1);
+    await page.screenshot({ path: join(ARTEFACTS, 'dashboard-sales.png'), fullPage: true });
+  });
 });

@@ -8,6 +8,7 @@ import { payablesEn } from './en/payables.ts';
 import { customersEn } from './en/customers.ts';
 import { loyaltyEn } from './en/loyalty.ts';
 import { expensesEn } from './en/expenses.ts';
+import { salesDashboardEn } from './en/sales-dashboard.ts';
 import { statementsEn } from './en/statements.ts';
 import { periodCloseEn } from './en/period-close.ts';
 import { salesOrdersEn } from './en/sales-orders.ts';
@@ -288,6 +289,7 @@ const en: Messages = {
   customers: customersEn,
   loyalty: loyaltyEn,
   expenses: expensesEn,
+  salesDashboard: salesDashboardEn,
   statements: statementsEn,
   periodClose: periodCloseEn,
   salesOrders: salesOrdersEn,

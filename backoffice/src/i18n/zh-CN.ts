@@ -6,6 +6,7 @@ import { payablesZh } from './zh-CN/payables.ts';
 import { customersZh } from './zh-CN/customers.ts';
 import { loyaltyZh } from './zh-CN/loyalty.ts';
 import { expensesZh } from './zh-CN/expenses.ts';
+import { salesDashboardZh } from './zh-CN/sales-dashboard.ts';
 import { statementsZh } from './zh-CN/statements.ts';
 import { periodCloseZh } from './zh-CN/period-close.ts';
 import { salesOrdersZh } from './zh-CN/sales-orders.ts';
@@ -289,6 +290,7 @@ const zhCN = {
   customers: customersZh,
   loyalty: loyaltyZh,
   expenses: expensesZh,
+  salesDashboard: salesDashboardZh,
   statements: statementsZh,
   periodClose: periodCloseZh,
   salesOrders: salesOrdersZh,

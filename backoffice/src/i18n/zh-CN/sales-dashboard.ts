@@ -1,0 +1,18 @@
+export const salesDashboardZh = {
+  today: '今日销售（不含税）',
+  monthToDate: '本月至今',
+  lastYear: '去年同期 {amount}',
+  change: '{sign}{pct}%',
+  marginTrend: '近 30 天毛利率',
+  revenue: '收入',
+  margin: '毛利率',
+  topProducts: '本月畅销商品',
+  product: '商品',
+  qty: '数量',
+  net: '销售额',
+  byHour: '近 4 周各时段销售',
+  receivablesDue: '到期应收',
+  payablesDue: '到期应付',
+  weekdays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
+  none: '还没有销售。',
+};
