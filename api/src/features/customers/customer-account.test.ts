@@ -4,7 +4,7 @@ import { newId, type Customer, type CustomerBalance, type CustomerPurchase, type
 import { describeEachDriver } from '../../../test/databases.ts';
 import { useApp } from '../../../test/harness.ts';
 import { registerTill, saleEvent } from '../../../test/till.ts';
-import { products, users } from '../../db/schema/index.ts';
+import { auditLog, products, users } from '../../db/schema/index.ts';
 import { body } from '../purchasing/test-support.ts';
 import { fullCustomer } from './test-support.ts';
 
@@ -103,5 +103,26 @@ describeEachDriver('customers at the tills', (driver) => {
     });
     const second = await body<{ items: CustomerPurchase[]; total: number }>(t.call('GET', `/api/customers/${customer.id}/purchases?page=2&pageSize=1`, { token: manager }));
     expect(second).toEqual({ total: 1, items: [] });
+  });
+
+  it("records in the audit log the manager's override that let a till sale on account go beyond the credit limit", async () => {
+    const till = await registerTill(t);
+    const { cashierId, product, manager } = await setup();
+    const small = await body<Customer>(t.call('POST', '/api/customers', { token: manager, body: { ...fullCustomer, code: `C-L-${newId().slice(-6)}`, creditLimit: 1500 } }));
+    const [managerUser] = await t.database.db.select().from(users).where(eq(users.username, 'manager'));
+    const onAccount = (seq: number, qty: string, approvedBy: string | null) => {
+      const e = saleEvent(till, seq, cashierId, [{ productId: product.id, qty, unitPrice: 1000, taxRateBp: 1300 }], {
+        payments: (g) => [{ tender: 'account', amount: g, tendered: null, reference: null }],
+      });
+      return { ...e, payload: { ...e.payload, customerId: small.id, approvedBy } };
+    };
+    const within = onAccount(201, '1', null); // 10.00 of 15.00
+    const beyond = onAccount(202, '1', managerUser!.id); // 20.00 of 15.00: the manager's PIN
+    const pushed = await body<Push>(t.call('POST', '/api/sync/push', { token: till.token, body: { events: [within, beyond] } }));
+    expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'credit_override'));
+    const mine = audit.filter((a) => a.entityId === within.id || a.entityId === beyond.id);
+    expect(mine.map((a) => [a.entityId, a.userId, a.username])).toEqual([[beyond.id, managerUser!.id, 'manager']]);
+    expect(mine[0]!.after).toMatchObject({ receiptNo: beyond.payload.receiptNo, onAccount: 1000, balance: 2000, creditLimit: 1500 });
   });
 });

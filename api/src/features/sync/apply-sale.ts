@@ -1,7 +1,9 @@
 import { newId, type SaleV1 } from '@shopbook/shared';
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { shifts, warehouses } from '../../db/schema/index.ts';
+import { customers, shifts, users, warehouses } from '../../db/schema/index.ts';
+import { recordAudit } from '../audit/record.ts';
+import { customerBalance } from '../customers/balance.queries.ts';
 import { DomainError } from '../../http/errors.ts';
 import { ACCOUNTS } from '../finance/chart.ts';
 import { postJournalEntry } from '../finance/post-entry.ts';
@@ -66,7 +68,10 @@ export async function applySale(ctx: ApplyContext, sale: SaleV1): Promise<string
     INSERT INTO sale_payments (id, sale_id, kind, tender, amount, tendered, reference)
     SELECT v.* FROM header, (VALUES ${sql.join(paymentRows, sql`, `)}) AS v(id, sale_id, kind, tender, amount, tendered, reference)`);
 
-  if (sale.payments.some((p) => p.tender === 'account')) await touchCustomers(db, [sale.customerId]);
+  if (sale.payments.some((p) => p.tender === 'account')) {
+    await touchCustomers(db, [sale.customerId]);
+    await auditCreditOverride(db, sale, ctx.now);
+  }
   const debits = byAccount(sale.payments.map((p) => ({ account: TENDER_ACCOUNT[p.tender], amount: p.amount })));
   const lines = [...debits].map(([accountCode, amount]) => ({ accountCode, debit: amount, credit: 0 }));
   if (sale.totals.net) lines.push({ accountCode: ACCOUNTS.revenue.code, debit: 0, credit: sale.totals.net });
@@ -91,4 +96,22 @@ export async function applySale(ctx: ApplyContext, sale: SaleV1): Promise<string
 async function storeOfWarehouse(db: DbOrTx, warehouseId: string): Promise<string | null | undefined> {
   const [wh] = await db.select({ storeId: warehouses.storeId }).from(warehouses).where(eq(warehouses.id, warehouseId));
   return wh?.storeId;
+}
+
+/**
+ * A sale on account that took the customer beyond their credit limit went through on a
+ * manager's PIN at the till: the audit log records that manager's override.
+ */
+async function auditCreditOverride(db: DbOrTx, sale: SaleV1, now: Date): Promise<void> {
+  if (!sale.customerId || !sale.approvedBy) return;
+  const [customer] = await db.select({ creditLimit: customers.creditLimit, code: customers.code }).from(customers).where(eq(customers.id, sale.customerId));
+  if (!customer) return;
+  const { balance } = await customerBalance(db, sale.customerId);
+  if (balance <= customer.creditLimit) return;
+  const [manager] = await db.select({ id: users.id, username: users.username }).from(users).where(eq(users.id, sale.approvedBy));
+  const onAccount = sale.payments.reduce((s, p) => s + (p.tender === 'account' ? p.amount : 0), 0);
+  await recordAudit(db, {
+    user: manager ?? null, action: 'credit_override', entity: 'sale', entityId: sale.saleId,
+    after: { receiptNo: sale.receiptNo, customer: customer.code, onAccount, balance, creditLimit: customer.creditLimit, cashierId: sale.cashierId }, at: now,
+  });
 }

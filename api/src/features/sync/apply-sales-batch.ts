@@ -63,7 +63,8 @@ export function fitsBatch(sale: SaleV1, device: DeviceContext, facts: BatchFacts
   return (
     sale.storeId === device.storeId &&
     !(facts.loyalty && sale.customerId !== null) &&
-    sale.payments.every((p) => p.tender !== 'points') &&
+    // Points and on-account sales go through the customer's ledgers (and credit override audit) one by one.
+    sale.payments.every((p) => p.tender !== 'points' && p.tender !== 'account') &&
     sale.warehouseId === device.warehouseId &&
     sale.lines.every((l) => facts.products.get(l.productId)?.plain === true && l.batchId === null && l.serials.length === 0)
   );
