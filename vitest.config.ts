@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 // One run covers every package; each project keeps its own environment.
 export default defineConfig({
   test: {
+    // Vitest leaves a core free by default: one worker on a 2-core CI machine, every file
+    // in series. Two keep CI inside its budget; browser files still run one at a time.
+    maxWorkers: 2,
     projects: [
       { test: { name: 'shared', root: './shared', include: ['src/**/*.test.ts'], environment: 'node' } },
       {
