@@ -1,4 +1,4 @@
-import type { SalesDashboard } from '@shopbook/shared';
+import { ratioBp, type SalesDashboard } from '@shopbook/shared';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { rows } from '../../db/rows.ts';
@@ -12,12 +12,6 @@ const lastYear = (date: string) => {
 };
 const n = (v: string | number | null | undefined) => Number(v ?? 0);
 
-/** round(x × 10 000 / y) half away from zero; null without revenue. */
-function marginBp(margin: number, revenue: number): number | null {
-  if (revenue === 0) return null;
-  const q = (Math.abs(margin) * 20_000 + Math.abs(revenue)) / (Math.abs(revenue) * 2);
-  return Math.sign(margin) * Math.sign(revenue) * Math.floor(q);
-}
 
 /** Revenue (6001) less nothing: credit − debit of sales revenue between two dates. */
 async function revenue(db: DbOrTx, from: string, to: string): Promise<number> {
@@ -57,7 +51,7 @@ export async function salesDashboard(db: DbOrTx, date: string, tz: string): Prom
     const r = byDay.get(d);
     const rev = n(r?.revenue);
     const cost = n(r?.cost);
-    return { date: d, revenue: rev, cost, marginBp: marginBp(rev - cost, rev) };
+    return { date: d, revenue: rev, cost, marginBp: ratioBp(rev - cost, rev) };
   });
   const top = await rows<{ product_id: string; sku: string; name: string; qty: string; net: string }>(
     db,

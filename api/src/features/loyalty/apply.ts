@@ -10,13 +10,14 @@ import { postJournalEntry } from '../finance/post-entry.ts';
 import { getProgram } from './program.queries.ts';
 import { lockedPoints } from './points.queries.ts';
 
-interface Occasion {
+export interface Occasion {
   db: DbOrTx;
   occurredAt: Date;
   now: Date;
-  storeId: string;
   userId: string;
   memo: string;
+  /** A till's sale or return syncing late books into the open period; a person's adjustment is refused there. */
+  whenClosed?: 'refuse' | 'open_period';
 }
 
 /**
@@ -24,11 +25,11 @@ interface Occasion {
  * liability when earned, and released when taken back. Spending them is a tender,
  * booked by the sale's own entry (the liability pays part of the bill).
  */
-async function bookPoints(o: Occasion, entryId: string, value: number): Promise<void> {
+export async function bookPoints(o: Occasion, entryId: string, value: number): Promise<void> {
   if (value === 0) return;
   const [debit, credit] = value > 0 ? [ACCOUNTS.loyaltyExpense.code, ACCOUNTS.loyaltyPoints.code] : [ACCOUNTS.loyaltyPoints.code, ACCOUNTS.loyaltyExpense.code];
   await postJournalEntry(o.db, {
-    date: o.occurredAt.toISOString().slice(0, 10), sourceType: 'loyalty', sourceId: entryId, memo: o.memo, userId: o.userId, postedAt: o.now, whenClosed: 'open_period',
+    date: o.occurredAt.toISOString().slice(0, 10), sourceType: 'loyalty', sourceId: entryId, memo: o.memo, userId: o.userId, postedAt: o.now, whenClosed: o.whenClosed ?? 'open_period',
     lines: [
       { accountCode: debit, debit: Math.abs(value), credit: 0 },
       { accountCode: credit, debit: 0, credit: Math.abs(value) },
@@ -51,7 +52,7 @@ export async function applySaleLoyalty(db: DbOrTx, sale: SaleV1, occurredAt: Dat
   const earned = earnedPoints(program, sale.totals.gross, spentValue);
   if (spentPoints === 0 && earned === 0) return null;
   const held = await lockedPoints(db, sale.customerId);
-  const o: Occasion = { db, occurredAt, now, storeId: sale.storeId, userId: sale.cashierId, memo: sale.receiptNo };
+  const o: Occasion = { db, occurredAt, now, userId: sale.cashierId, memo: sale.receiptNo };
   const base = { customerId: sale.customerId, sourceType: 'sale' as const, sourceId: sale.saleId, storeId: sale.storeId, occurredAt, recordedAt: now, createdBy: sale.cashierId };
   const overdrawn = spentPoints > held;
   const values: (typeof loyaltyEntries.$inferInsert)[] = [];
@@ -111,7 +112,7 @@ export async function applyReturnLoyalty(db: DbOrTx, ret: ReturnV1, occurredAt: 
   if (reversed > 0) values.push({ ...base, id: reverseId, kind: 'reverse', points: -reversed, value: -reversed * program.pointValue });
   await db.insert(loyaltyEntries).values(values);
   if (reversed > 0) {
-    await bookPoints({ db, occurredAt, now, storeId: ret.storeId, userId: ret.cashierId, memo: ret.receiptNo }, reverseId, -reversed * program.pointValue);
+    await bookPoints({ db, occurredAt, now, userId: ret.cashierId, memo: ret.receiptNo }, reverseId, -reversed * program.pointValue);
   }
   await touchCustomers(db, [customerId]);
 }

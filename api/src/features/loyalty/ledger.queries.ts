@@ -7,8 +7,7 @@ import { DomainError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/record.ts';
 import { getCustomer } from '../customers/customers.queries.ts';
 import { touchCustomers } from '../customers/touch.ts';
-import { ACCOUNTS } from '../finance/chart.ts';
-import { postJournalEntry } from '../finance/post-entry.ts';
+import { bookPoints } from './apply.ts';
 import { lockedPoints, pointsOf } from './points.queries.ts';
 import { getProgram } from './program.queries.ts';
 
@@ -70,14 +69,7 @@ export async function adjustPoints(db: DbOrTx, customerId: string, input: Points
   await db.insert(loyaltyEntries).values({
     id, customerId, kind: 'adjust', points: input.points, value, sourceType: 'adjustment', sourceId: id, occurredAt: now, recordedAt: now, note: input.reason, createdBy: user.id,
   });
-  const [debit, credit] = value > 0 ? [ACCOUNTS.loyaltyExpense.code, ACCOUNTS.loyaltyPoints.code] : [ACCOUNTS.loyaltyPoints.code, ACCOUNTS.loyaltyExpense.code];
-  await postJournalEntry(db, {
-    date: now.toISOString().slice(0, 10), sourceType: 'loyalty', sourceId: id, memo: input.reason, userId: user.id, postedAt: now,
-    lines: [
-      { accountCode: debit, debit: Math.abs(value), credit: 0 },
-      { accountCode: credit, debit: 0, credit: Math.abs(value) },
-    ],
-  });
+  await bookPoints({ db, occurredAt: now, now, userId: user.id, memo: input.reason, whenClosed: 'refuse' }, id, value);
   await touchCustomers(db, [customerId]);
   await recordAudit(db, { user, action: 'adjust_points', entity: 'customer', entityId: customerId, before: { points: before }, after: { points: before + input.points, reason: input.reason }, at: now });
   return (await entry(db, id))!;
